@@ -1,0 +1,27 @@
+package io.vixlab.contracts.dataset;
+
+import java.util.List;
+
+/**
+ * A feature scaler fitted on the training part only: {@code scaled = (x - center) / scale}. For the
+ * standard scaler center is the mean and scale the standard deviation; for min-max, center is the
+ * minimum and scale the range. The target (VIX close) has its own pair so that predictions can be
+ * turned back into VIX points: {@code points = scaled * targetScale + targetCenter}.
+ */
+public record ScalerParams(
+        Kind kind,
+        List<Double> featureCenter,
+        List<Double> featureScale,
+        double targetCenter,
+        double targetScale) {
+
+    public enum Kind { STANDARD, MIN_MAX }
+
+    public double toPoints(double scaledTarget) {
+        return scaledTarget * targetScale + targetCenter;
+    }
+
+    public double toScaled(double points) {
+        return (points - targetCenter) / targetScale;
+    }
+}

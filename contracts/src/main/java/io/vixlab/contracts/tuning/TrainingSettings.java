@@ -1,0 +1,31 @@
+package io.vixlab.contracts.tuning;
+
+/**
+ * How a trial or a final model is trained. The defaults are the seed notebook's.
+ *
+ * @param folds              time-series cross-validation folds (0 for a final training)
+ * @param validationFraction tail of the training part held out for early stopping in a final
+ *                           training (0 in tuning, where the folds provide validation)
+ * @param seed               seeds weight initialisation and shuffling
+ */
+public record TrainingSettings(
+        int epochs,
+        int batchSize,
+        int folds,
+        int earlyStoppingPatience,
+        double reduceLrFactor,
+        int reduceLrPatience,
+        double minLearningRate,
+        double validationFraction,
+        long seed) {
+
+    /** The seed's tuning setup: 3-fold TimeSeriesSplit, 50 epochs, patience 10, LR x0.5 after 5. */
+    public static TrainingSettings tuningDefaults() {
+        return new TrainingSettings(50, 32, 3, 10, 0.5, 5, 1e-6, 0.0, 42);
+    }
+
+    /** The seed's final training: 100 epochs, patience 20 / 10, early stopping on the last 10%. */
+    public static TrainingSettings finalDefaults() {
+        return new TrainingSettings(100, 32, 0, 20, 0.5, 10, 1e-6, 0.1, 42);
+    }
+}

@@ -1,0 +1,88 @@
+package io.vixlab.contracts;
+
+import io.vixlab.contracts.dataset.DatasetManifest;
+import io.vixlab.contracts.dataset.ScalerParams;
+import io.vixlab.contracts.dataset.WindowChunk;
+import io.vixlab.contracts.market.MarketBar;
+import io.vixlab.contracts.market.MarketUpdate;
+import io.vixlab.contracts.market.SymbolRange;
+import io.vixlab.contracts.report.ArchitectureRow;
+import io.vixlab.contracts.report.BaselineRow;
+import io.vixlab.contracts.report.DieboldMarianoResult;
+import io.vixlab.contracts.report.StudyReport;
+import io.vixlab.contracts.training.Metrics;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.Prediction;
+import io.vixlab.contracts.training.TrainingProgress;
+import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.contracts.tuning.TrialConfig;
+import io.vixlab.contracts.tuning.TrialControl;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A realistic example of every event, every optional field filled. */
+final class EventExamples {
+
+    static final Instant NOW = Instant.parse("2026-11-25T14:00:00Z");
+    static final String HASH = "a".repeat(64);
+
+    private EventExamples() {
+    }
+
+    static Map<String, Object> basicParams() {
+        Map<String, Object> p = new TreeMap<>();
+        p.put("cnn_filters_1", 64);
+        p.put("cnn_filters_2", 32);
+        p.put("lstm_units_1", 64);
+        p.put("lstm_units_2", 32);
+        p.put("dense_units", 16);
+        p.put("dropout_rate", 0.25);
+        p.put("learning_rate", 0.001);
+        return p;
+    }
+
+    static List<Event> all() {
+        Metrics metrics = new Metrics(2.25, 1.5, 1.1, 0.91, 0.53);
+        return List.of(
+                MarketBar.of("VIX", LocalDate.of(2024, 3, 1), 13.9, 14.2, 13.4, 13.11, "snapshot", NOW),
+                new MarketUpdate(1, "run-1", MarketUpdate.Status.SUCCEEDED,
+                        "snapshot", List.of(new SymbolRange("VIX", LocalDate.of(1990, 1, 2), LocalDate.of(2026, 11, 24),
+                                9300, 9300, 0)), HASH, "none", NOW, NOW),
+                new DatasetManifest(1, "ds-" + HASH.substring(0, 12), List.of("vix_close", "vix_log_return"), 30, 1, 100,
+                        80, 20, LocalDate.of(2024, 1, 2), LocalDate.of(2020, 1, 2), LocalDate.of(2024, 6, 28),
+                        new ScalerParams(ScalerParams.Kind.STANDARD, List.of(19.5, 0.0), List.of(7.8, 0.07), 19.5, 7.8),
+                        HASH, 1, NOW),
+                new WindowChunk(1, "ds-1", 0, 1, 0, 100, WindowChunk.ENCODING, "H4sIAAAAAAAA/w=="),
+                new TrialConfig(1, "study-1", "study-1-basic-0", 0, 1, "Basic_CNN_LSTM", basicParams(), "ds-1",
+                        TrainingSettings.tuningDefaults(), NOW),
+                new TrialControl(1, "study-1", "study-1-basic-0", 1, TrialControl.Action.PRUNE,
+                        "median pruner at step 12", NOW),
+                new FinalTrainingRequest(1, "study-1", "study-1-basic-final", 1, "Basic_CNN_LSTM", basicParams(),
+                        "study-1-basic-7", 0.041, "ds-1", TrainingSettings.finalDefaults(), NOW),
+                new StudyEvent(1, "study-1", StudyEvent.Status.ARCHITECTURE_TUNED, List.of("Basic_CNN_LSTM"), 50, "ds-1",
+                        "Basic_CNN_LSTM", "50 trials done", NOW),
+                new TrainingProgress(1, "study-1", "study-1-basic-0", 1, TrainingProgress.RunKind.TRIAL, 1, 4, 54, 0.05,
+                        0.07, 0.001, NOW),
+                new TrialResult(1, "study-1", "study-1-basic-0", 1, "Basic_CNN_LSTM", TrialState.COMPLETE, 0.061,
+                        List.of(0.05, 0.06, 0.073), 52_113, "none", 42_000, "trainer-0", NOW),
+                new ModelResult(1, "study-1", "study-1-basic-final", 1, "Basic_CNN_LSTM", TrialState.COMPLETE, "ds-1",
+                        basicParams(), TrainingSettings.finalDefaults(), metrics, new Metrics(0.03, 0.17, 0.12, 0.91, 0.53),
+                        List.of(new Prediction(LocalDate.of(2024, 1, 2), 13.4, 13.2, 12.45)), 52_113, 37, 90_000,
+                        "file:///models/study-1/Basic_CNN_LSTM", "none", NOW),
+                new StudyReport(1, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 28),
+                        20, List.of(new ArchitectureRow("Basic_CNN_LSTM", metrics, 52_113, basicParams(), 0.041, 40, 8, 2,
+                                90_000, "file:///models/study-1/Basic_CNN_LSTM")),
+                        List.of(new BaselineRow("random_walk", "tomorrow's VIX = today's close", metrics)),
+                        List.of(new DieboldMarianoResult("Basic_CNN_LSTM", "random_walk",
+                                DieboldMarianoResult.LossFunction.SQUARED, 1, 20, -0.2, -1.1, 0.28,
+                                DieboldMarianoResult.Verdict.NO_SIGNIFICANT_DIFFERENCE)),
+                        "Basic_CNN_LSTM", NOW));
+    }
+}
