@@ -32,14 +32,31 @@ public final class Topics {
     /** Messages that could not be processed, with the reason in the headers. */
     public static final String DEAD_LETTERS = "vixlab.dead-letters";
 
-    /** Every topic, for provisioning (local broker, Strimzi KafkaTopics). */
-    public static final List<String> ALL = List.of(
-            MARKET_BARS, MARKET_UPDATES, FEATURE_WINDOWS, FEATURE_DATASETS,
-            TUNING_TRIALS, TUNING_CONTROL, TUNING_STUDIES, TRAINING_FINALS,
-            TRAINING_PROGRESS, TRAINING_RESULTS, MODELS_RESULTS, REPORTS_STUDIES, DEAD_LETTERS);
+    /**
+     * How each topic is laid out. Partitions of {@code tuning.trials} bound how many trainers work
+     * at once; compacted topics keep the latest value per key for consumers that start late.
+     */
+    public static final List<TopicSpec> SPECS = List.of(
+            new TopicSpec(MARKET_BARS, 1, true),
+            new TopicSpec(MARKET_UPDATES, 1, false),
+            new TopicSpec(FEATURE_WINDOWS, 1, false),
+            new TopicSpec(FEATURE_DATASETS, 1, true),
+            new TopicSpec(TUNING_TRIALS, 8, false),
+            new TopicSpec(TUNING_CONTROL, 1, false),
+            new TopicSpec(TUNING_STUDIES, 1, false),
+            new TopicSpec(TRAINING_FINALS, 5, false),
+            new TopicSpec(TRAINING_PROGRESS, 4, false),
+            new TopicSpec(TRAINING_RESULTS, 4, false),
+            new TopicSpec(MODELS_RESULTS, 1, false),
+            new TopicSpec(REPORTS_STUDIES, 1, false),
+            new TopicSpec(DEAD_LETTERS, 1, false));
 
-    /** Topics whose latest value per key is all that matters. */
-    public static final List<String> COMPACTED = List.of(MARKET_BARS, FEATURE_DATASETS);
+    /** Every topic name. */
+    public static final List<String> ALL = SPECS.stream().map(TopicSpec::name).toList();
+
+    /** A topic's name, partition count and cleanup policy. */
+    public record TopicSpec(String name, int partitions, boolean compacted) {
+    }
 
     private Topics() {
     }
