@@ -76,6 +76,32 @@ public final class EventSchemas {
                 .toList();
     }
 
+    /**
+     * Reads a consumed message: checks the JSON against the event's schema, then maps it. A message
+     * that is not JSON, breaks the schema or carries a newer schema version is rejected with a
+     * {@link MalformedEventException} that names every problem.
+     */
+    public static <T extends Event> T parse(String json, Class<T> type) {
+        JsonNode tree;
+        try {
+            tree = EventJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new MalformedEventException(type.getSimpleName() + ": not JSON: " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedEventException(type.getSimpleName() + ": expected a JSON object, got " + json);
+        }
+        List<String> problems = violations(type, tree);
+        if (!problems.isEmpty()) {
+            throw new MalformedEventException(type.getSimpleName() + " breaks its schema: " + String.join("; ", problems));
+        }
+        try {
+            return EventJson.mapper().treeToValue(tree, type);
+        } catch (java.io.IOException e) {
+            throw new MalformedEventException(type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Serializes the event as every producer does and returns its schema violations. */
     public static List<String> violations(Event event) {
         return violations(event.getClass(), EventJson.mapper().valueToTree(event));

@@ -90,4 +90,20 @@ class EventSchemasTest {
                 .anySatisfy(v -> assertThat(v).contains("close"))
                 .anySatisfy(v -> assertThat(v).contains("date"));
     }
+
+    @Test
+    void parseRejectsPoisonWithAReasonAndAcceptsValidEvents() {
+        var bar = (io.vixlab.contracts.market.MarketBar) EventExamples.all().get(0);
+        assertThat(EventSchemas.parse(EventJson.write(bar), io.vixlab.contracts.market.MarketBar.class)).isEqualTo(bar);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> EventSchemas.parse("not json", io.vixlab.contracts.market.MarketBar.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("MarketBar: not JSON");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> EventSchemas.parse("{\"schemaVersion\":2,\"symbol\":\"VIX\"}", io.vixlab.contracts.market.MarketBar.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("MarketBar breaks its schema")
+                .hasMessageContaining("schemaVersion")
+                .hasMessageContaining("close");
+    }
 }

@@ -1,0 +1,60 @@
+package io.vixlab.kit.rest;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * RFC 9457 problem details for every service: an invalid request answers 400 with one entry per
+ * bad field ({@code invalid-params}), so a client can fix all of them at once.
+ */
+public class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One bad field of a request and why. */
+    public record InvalidParam(String name, String reason) {
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ConstraintViolationException e) {
+        List<InvalidParam> params = e.getConstraintViolations().stream()
+                .map(v -> new InvalidParam(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(InvalidParam::name).thenComparing(InvalidParam::reason))
+                .toList();
+        return badRequest("the request is invalid", params);
+    }
+
+    /** A 400 problem naming each bad field. */
+    public static Response badRequest(String detail, List<InvalidParam> params) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Bad Request");
+        body.put("status", 400);
+        body.put("detail", detail);
+        body.put("invalid-params", params);
+        return Response.status(400).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    /** A problem with any status, e.g. 404 or 409. */
+    public static Response of(Response.Status status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.getStatusCode());
+        body.put("detail", detail);
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    /** {@code create.spec.trialsPerArchitecture} -> {@code trialsPerArchitecture}. */
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+}

@@ -1,0 +1,83 @@
+package io.vixlab.tuner.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vixlab.contracts.EventJson;
+import io.vixlab.contracts.EventSchemas;
+import io.vixlab.contracts.Topics;
+import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.TopicReader;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class StudyResourceTest {
+
+    @Test
+    void emptyBodyCreatesTheSeedsFullStudyAndAnnouncesIt() throws Exception {
+        String id = given().contentType("application/json").body("{}")
+                .when().post("/api/studies")
+                .then().statusCode(201)
+                .body("status", equalTo("CREATED"))
+                .body("plan.architectures", hasSize(5))
+                .body("plan.trialsPerArchitecture", equalTo(50))
+                .body("plan.timeoutMinutesPerArchitecture", equalTo(60))
+                .body("plan.sampler", equalTo("tpe"))
+                .body("plan.samplerSeed", equalTo(42))
+                .body("plan.training.folds", equalTo(3))
+                .body("plan.finalTraining.epochs", equalTo(100))
+                .extract().path("id");
+
+        given().when().get("/api/studies/" + id).then().statusCode(200).body("id", equalTo(id));
+
+        var records = TopicReader.await(KafkaTestResource.bootstrapServers(), Topics.TUNING_STUDIES,
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        JsonNode json = EventJson.mapper().readTree(records.get(0).value());
+        assertThat(EventSchemas.violations(StudyEvent.class, json)).isEmpty();
+        StudyEvent event = EventSchemas.parse(records.get(0).value(), StudyEvent.class);
+        assertThat(event.status()).isEqualTo(StudyEvent.Status.CREATED);
+        assertThat(event.trialsPerArchitecture()).isEqualTo(50);
+        assertThat(event.architectures()).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM",
+                "Bidirectional_CNN_LSTM", "Attention_CNN_LSTM", "Multiscale_CNN_LSTM");
+    }
+
+    @Test
+    void architectureNamesAreCaseInsensitiveAndCanonicalised() {
+        given().contentType("application/json")
+                .body("{\"architectures\":[\"attention_cnn_lstm\"],\"trialsPerArchitecture\":3}")
+                .when().post("/api/studies")
+                .then().statusCode(201)
+                .body("plan.architectures", containsInAnyOrder("Attention_CNN_LSTM"))
+                .body("plan.trialsPerArchitecture", equalTo(3));
+    }
+
+    @Test
+    void invalidSpecAnswersProblemJsonNamingEachBadField() {
+        given().contentType("application/json")
+                .body("{\"architectures\":[\"Transformer\"],\"trialsPerArchitecture\":0,\"sampler\":\"grid\","
+                        + "\"parallelism\":-1,\"training\":{\"epochs\":0,\"reduceLrFactor\":1.5}}")
+                .when().post("/api/studies")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("'invalid-params'.name", containsInAnyOrder("architectures[0].<list element>",
+                        "parallelism", "sampler", "training.epochs", "training.reduceLrFactor",
+                        "trialsPerArchitecture"));
+    }
+
+    @Test
+    void unknownStudyIs404Problem() {
+        given().when().get("/api/studies/nope").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("no study nope"));
+    }
+}
