@@ -54,7 +54,8 @@ public class StudyService {
         study.status = StudyEvent.Status.CREATED;
         study.planJson = write(plan);
         study.datasetId = plan.datasetId();
-        study.createdAt = clock.instant();
+        // Databases keep microseconds at most: store what reads back.
+        study.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         study.persist();
         return study;
     }
