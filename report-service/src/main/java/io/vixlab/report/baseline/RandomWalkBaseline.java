@@ -1,0 +1,24 @@
+package io.vixlab.report.baseline;
+
+import java.util.function.IntToDoubleFunction;
+
+/** Tomorrow's close is today's close: {@code ŷ_t = y_{t-1}}. Nothing to fit. */
+public final class RandomWalkBaseline implements Baseline {
+
+    public static final String NAME = "Random walk";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String definition() {
+        return "Next close = last close (no change).";
+    }
+
+    @Override
+    public IntToDoubleFunction fit(BaselineInput input) {
+        return t -> input.close(t - 1);
+    }
+}
