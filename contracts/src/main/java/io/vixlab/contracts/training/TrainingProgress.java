@@ -17,6 +17,7 @@ public record TrainingProgress(
         String studyId,
         String runId,
         int attempt,
+        String architecture,
         RunKind kind,
         int fold,
         int epoch,

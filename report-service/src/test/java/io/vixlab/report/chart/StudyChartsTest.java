@@ -89,6 +89,6 @@ class StudyChartsTest {
 
     private static TrainingProgress progress(String trialId, int attempt, int step, double valLoss) {
         return new TrainingProgress(TrainingProgress.SCHEMA_VERSION, StudyFixture.STUDY_ID, trialId, attempt,
-                RunKind.TRIAL, 0, step, step, valLoss, valLoss, 1e-3, StudyFixture.FINISHED);
+                "Basic_CNN_LSTM", RunKind.TRIAL, 0, step, step, valLoss, valLoss, 1e-3, StudyFixture.FINISHED);
     }
 }
