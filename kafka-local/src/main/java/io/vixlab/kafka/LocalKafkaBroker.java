@@ -107,18 +107,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** Stops the broker cleanly (SIGTERM), killing it only if it has not stopped after 30 s. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stopGracefully(process, Duration.ofSeconds(30));
     }
 
     /** Reads the broker's output into its log file until it says it is ready. */
