@@ -15,7 +15,8 @@ import java.util.List;
  * @param splitDate      target date of the first test window
  * @param firstDate      first day inside any window
  * @param lastDate       target date of the last window
- * @param checksum       SHA-256 of the decoded windows, targets and dates in window order
+ * @param checksum       SHA-256 of the decoded windows, targets, previous closes and dates
+ *                       (float32/int32 little-endian records) in window order
  */
 public record DatasetManifest(
         int schemaVersion,
