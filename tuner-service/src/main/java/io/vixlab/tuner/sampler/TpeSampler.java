@@ -1,0 +1,254 @@
+package io.vixlab.tuner.sampler;
+
+import io.vixlab.contracts.search.ParamSpec;
+import io.vixlab.contracts.search.SearchSpace;
+import io.vixlab.tuner.study.FrozenTrial;
+import io.vixlab.tuner.study.TrialState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Tree-structured Parzen Estimator for a minimized objective, following Optuna 3.x's
+ * {@code TPESampler} with its defaults (univariate, not multivariate). Until
+ * {@code nStartupTrials} trials are COMPLETE or PRUNED it samples like {@link RandomSampler} with
+ * the same seed. After that, for each parameter on its own, it splits the finished trials into the
+ * gamma(n) best ("below") and the rest ("above"), fits a {@link ParzenEstimator} l(x) to the
+ * below group and g(x) to the above group, draws {@code nEiCandidates} candidates from l and keeps
+ * the one that maximizes log l(x) - log g(x).
+ *
+ * <p>With the constant liar, RUNNING trials that already have parameters join the above group,
+ * as if they had the worst value, so that trials asked for while others run spread out.
+ */
+public final class TpeSampler implements Sampler {
+
+    private final long seed;
+    private final int nStartupTrials;
+    private final int nEiCandidates;
+    private final IntUnaryOperator gamma;
+    private final boolean constantLiar;
+    private final ParzenEstimatorParameters estimatorParameters;
+    private final RandomSampler startupSampler;
+
+    private TpeSampler(Builder builder) {
+        this.seed = builder.seed;
+        this.nStartupTrials = builder.nStartupTrials;
+        this.nEiCandidates = builder.nEiCandidates;
+        this.gamma = builder.gamma;
+        this.constantLiar = builder.constantLiar;
+        this.estimatorParameters = new ParzenEstimatorParameters(
+                builder.priorWeight, builder.considerMagicClip, builder.considerEndpoints, builder.weights);
+        this.startupSampler = new RandomSampler(seed);
+    }
+
+    /** A sampler with Optuna's defaults and the given seed. */
+    public static TpeSampler withSeed(long seed) {
+        return builder().seed(seed).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Optuna's {@code default_gamma}: the number of trials in the below group, min(ceil(0.1 n), 25). */
+    public static int defaultGamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    /**
+     * Optuna's {@code default_weights}: equal weights for fewer than 25 observations; beyond that,
+     * the newest 25 weigh 1 and the older ones ramp linearly from 1/n up to 1.
+     */
+    public static double[] defaultWeights(int n) {
+        double[] weights = new double[n];
+        Arrays.fill(weights, 1.0);
+        int rampLength = n - 25;
+        for (int i = 0; i < rampLength; i++) {
+            // numpy.linspace(1/n, 1, n - 25)
+            weights[i] = rampLength == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (rampLength - 1);
+        }
+        return weights;
+    }
+
+    @Override
+    public Map<String, Object> sample(SearchSpace space, List<FrozenTrial> trials, int trialNumber) {
+        List<FrozenTrial> finished = trials.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED)
+                .toList();
+        if (finished.size() < nStartupTrials) {
+            return startupSampler.sample(space, trials, trialNumber);
+        }
+        List<FrozenTrial> running = constantLiar
+                ? trials.stream().filter(t -> t.state() == TrialState.RUNNING).toList()
+                : List.of();
+        Split split = split(finished, running, gamma.applyAsInt(finished.size()));
+        SplittableRandom rng = TrialRandom.forTrial(seed, trialNumber);
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (ParamSpec spec : space.params()) {
+            params.put(spec.name(), ParamValues.onlyValue(spec).orElseGet(() -> sampleParam(spec, split, rng)));
+        }
+        return params;
+    }
+
+    private Object sampleParam(ParamSpec spec, Split split, SplittableRandom rng) {
+        ParzenEstimator below = ParzenEstimator.build(spec, observations(spec, split.below()), estimatorParameters);
+        ParzenEstimator above = ParzenEstimator.build(spec, observations(spec, split.above()), estimatorParameters);
+        double[] candidates = below.sample(rng, nEiCandidates);
+        double[] logBelow = below.logPdf(candidates);
+        double[] logAbove = above.logPdf(candidates);
+        int best = 0;
+        for (int i = 1; i < candidates.length; i++) {
+            if (logBelow[i] - logAbove[i] > logBelow[best] - logAbove[best]) {
+                best = i;
+            }
+        }
+        return ParamValues.toExternal(spec, candidates[best]);
+    }
+
+    /** Internal values of {@code spec} in the trials that have a valid one, in trial order. */
+    private static double[] observations(ParamSpec spec, List<FrozenTrial> trials) {
+        return trials.stream()
+                .map(t -> ParamValues.toInternal(spec, t.params().get(spec.name())))
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
+                .toArray();
+    }
+
+    private record Split(List<FrozenTrial> below, List<FrozenTrial> above) {
+    }
+
+    /**
+     * Optuna's {@code _split_trials}: the best COMPLETE trials fill the below group first, then the
+     * PRUNED ones that got furthest (and, at equal steps, reported the best value); everything else,
+     * running trials included, is above. Both groups come back in trial order.
+     */
+    private static Split split(List<FrozenTrial> finished, List<FrozenTrial> running, int nBelow) {
+        Comparator<FrozenTrial> byNumber = Comparator.comparingInt(FrozenTrial::number);
+        List<FrozenTrial> complete = finished.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE)
+                .sorted(Comparator.<FrozenTrial>comparingDouble(t -> t.value().orElseThrow()).thenComparing(byNumber))
+                .toList();
+        List<FrozenTrial> pruned = finished.stream()
+                .filter(t -> t.state() == TrialState.PRUNED)
+                .sorted(((Comparator<FrozenTrial>) TpeSampler::comparePrunedTrials).thenComparing(byNumber))
+                .toList();
+        int completeBelow = Math.min(nBelow, complete.size());
+        int prunedBelow = Math.min(nBelow - completeBelow, pruned.size());
+        List<FrozenTrial> below = new ArrayList<>(complete.subList(0, completeBelow));
+        below.addAll(pruned.subList(0, prunedBelow));
+        List<FrozenTrial> above = new ArrayList<>(complete.subList(completeBelow, complete.size()));
+        above.addAll(pruned.subList(prunedBelow, pruned.size()));
+        above.addAll(running);
+        below.sort(byNumber);
+        above.sort(byNumber);
+        return new Split(below, above);
+    }
+
+    /**
+     * Optuna's {@code _get_pruned_trial_score} order: a later last step first; at the same step the
+     * lower value (NaN last); trials that reported nothing after all others.
+     */
+    private static int comparePrunedTrials(FrozenTrial a, FrozenTrial b) {
+        int byStep = Double.compare(prunedScoreStep(a), prunedScoreStep(b));
+        return byStep != 0 ? byStep : Double.compare(prunedScoreValue(a), prunedScoreValue(b));
+    }
+
+    private static double prunedScoreStep(FrozenTrial trial) {
+        return trial.intermediateValues().isEmpty() ? 1 : -trial.intermediateValues().lastKey();
+    }
+
+    private static double prunedScoreValue(FrozenTrial trial) {
+        if (trial.intermediateValues().isEmpty()) {
+            return 0.0;
+        }
+        double value = trial.intermediateValues().get(trial.intermediateValues().lastKey());
+        return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+    }
+
+    /** Optuna's {@code TPESampler} arguments that apply to univariate, single-objective TPE. */
+    public static final class Builder {
+
+        private long seed = ThreadLocalRandom.current().nextLong();
+        private int nStartupTrials = 10;
+        private int nEiCandidates = 24;
+        private IntUnaryOperator gamma = TpeSampler::defaultGamma;
+        private IntFunction<double[]> weights = TpeSampler::defaultWeights;
+        private double priorWeight = 1.0;
+        private boolean considerMagicClip = true;
+        private boolean considerEndpoints = false;
+        private boolean constantLiar = false;
+
+        private Builder() {
+        }
+
+        /** Without one, the seed is random. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder nStartupTrials(int nStartupTrials) {
+            this.nStartupTrials = requireAtLeast("nStartupTrials", nStartupTrials, 0);
+            return this;
+        }
+
+        public Builder nEiCandidates(int nEiCandidates) {
+            this.nEiCandidates = requireAtLeast("nEiCandidates", nEiCandidates, 1);
+            return this;
+        }
+
+        /** n finished trials -> how many of them form the below group. */
+        public Builder gamma(IntUnaryOperator gamma) {
+            this.gamma = gamma;
+            return this;
+        }
+
+        /** n observations, oldest first -> their non-negative weights. */
+        public Builder weights(IntFunction<double[]> weights) {
+            this.weights = weights;
+            return this;
+        }
+
+        public Builder priorWeight(double priorWeight) {
+            if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
+                throw new IllegalArgumentException("priorWeight must be positive and finite, got " + priorWeight);
+            }
+            this.priorWeight = priorWeight;
+            return this;
+        }
+
+        public Builder considerMagicClip(boolean considerMagicClip) {
+            this.considerMagicClip = considerMagicClip;
+            return this;
+        }
+
+        public Builder considerEndpoints(boolean considerEndpoints) {
+            this.considerEndpoints = considerEndpoints;
+            return this;
+        }
+
+        public Builder constantLiar(boolean constantLiar) {
+            this.constantLiar = constantLiar;
+            return this;
+        }
+
+        public TpeSampler build() {
+            return new TpeSampler(this);
+        }
+
+        private static int requireAtLeast(String name, int value, int minimum) {
+            if (value < minimum) {
+                throw new IllegalArgumentException(name + " must be >= " + minimum + ", got " + value);
+            }
+            return value;
+        }
+    }
+}
