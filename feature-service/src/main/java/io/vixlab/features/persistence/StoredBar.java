@@ -1,0 +1,68 @@
+package io.vixlab.features.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.vixlab.contracts.market.MarketBar;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** This service's copy of one bar from {@code market.bars}: one row per symbol and day. */
+@Entity
+@Table(name = "stored_bar", uniqueConstraints = @UniqueConstraint(name = "stored_bar_symbol_day",
+        columnNames = {"symbol", "bar_date"}))
+public class StoredBar extends PanacheEntity {
+
+    @Column(nullable = false, length = 20)
+    public String symbol;
+
+    @Column(name = "bar_date", nullable = false)
+    public LocalDate barDate;
+
+    @Column(name = "open_price")
+    public Double open;
+
+    @Column(name = "high_price")
+    public Double high;
+
+    @Column(name = "low_price")
+    public Double low;
+
+    @Column(name = "close_price", nullable = false)
+    public double close;
+
+    @Column(nullable = false, length = 200)
+    public String source;
+
+    @Column(nullable = false)
+    public Instant ingestedAt;
+
+    static StoredBar of(MarketBar bar) {
+        StoredBar stored = new StoredBar();
+        stored.symbol = bar.symbol();
+        stored.barDate = bar.date();
+        stored.apply(bar);
+        return stored;
+    }
+
+    void apply(MarketBar bar) {
+        open = bar.open();
+        high = bar.high();
+        low = bar.low();
+        close = bar.close();
+        source = bar.source();
+        ingestedAt = bar.ingestedAt();
+    }
+
+    boolean samePrices(MarketBar bar) {
+        return Objects.equals(open, bar.open()) && Objects.equals(high, bar.high()) && Objects.equals(low, bar.low())
+                && Double.compare(close, bar.close()) == 0;
+    }
+
+    public MarketBar toBar() {
+        return MarketBar.of(symbol, barDate, open, high, low, close, source, ingestedAt);
+    }
+}
