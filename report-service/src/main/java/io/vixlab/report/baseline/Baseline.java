@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 /**
  * A simple next-day forecast of the VIX close that the architectures have to beat. Parameters are
  * fitted on the training part only and then held fixed; each test-day forecast uses the closes
- * up to the day before, as a model's window does. Definitions: {@code docs-baselines.md}.
+ * up to the day before, as a model's window does. Definitions: {@code docs/baselines.md}.
  */
 public interface Baseline {
 

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Numbers as people read them on a chart: four significant digits, no trailing zeros. */
-final class NumberLabels {
+public final class NumberLabels {
 
     private NumberLabels() {
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }

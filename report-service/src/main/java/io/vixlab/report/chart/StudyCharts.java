@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** The charts of a study report, each as a standalone SVG document. */
 public final class StudyCharts {
@@ -34,15 +33,16 @@ public final class StudyCharts {
     }
 
     /**
-     * An architecture's trials in the order they finished (x = 1, 2, ...; results carry no trial
-     * number): the value of each complete trial, the best value so far, and marks for pruned and
+     * An architecture's trials by trial number (x = the 0-based number in ask order, as Optuna
+     * plots it): the value of each complete trial, the best value so far, and marks for pruned and
      * failed trials, which have no value.
      */
     public static String optimizationHistory(String architecture, List<TrialResult> trials) {
         List<TrialResult> finished = TrialSummary.latestAttempts(trials).stream()
                 .filter(t -> t.architecture().equals(architecture))
+                .sorted(Comparator.comparingInt(TrialResult::trialNumber))
                 .toList();
-        double[] index = IntStream.rangeClosed(1, finished.size()).asDoubleStream().toArray();
+        double[] number = finished.stream().mapToDouble(TrialResult::trialNumber).toArray();
         double[] values = finished.stream()
                 .mapToDouble(t -> t.state() == TrialState.COMPLETE && t.value() != null ? t.value() : Double.NaN)
                 .toArray();
@@ -54,12 +54,12 @@ public final class StudyCharts {
             }
             bestSoFar[i] = best;
         }
-        return new XyChart("Optimization history: " + architecture, "trial (in order finished)",
+        return new XyChart("Optimization history: " + architecture, "trial number",
                 "objective (validation MSE, scaled)")
-                .points("complete trial", index, values)
-                .steps("best so far", index, bestSoFar)
-                .marks("pruned", indexesOf(finished, TrialState.PRUNED))
-                .marks("failed", indexesOf(finished, TrialState.FAILED))
+                .points("complete trial", number, values)
+                .steps("best so far", number, bestSoFar)
+                .marks("pruned", numbersOf(finished, TrialState.PRUNED))
+                .marks("failed", numbersOf(finished, TrialState.FAILED))
                 .render();
     }
 
@@ -81,12 +81,18 @@ public final class StudyCharts {
     }
 
     /**
-     * Validation loss per pruner step ({@code fold * epochs + epoch}) of each trial, the latest
-     * attempt of each; the caller passes the progress of one architecture's trials.
+     * Validation loss per pruner step ({@code fold * epochs + epoch}) of each of an architecture's
+     * trials, the latest attempt of each; progress of other architectures and of final trainings
+     * is left out. A trial is named by its number where its result tells it (trials still running
+     * have none yet and keep their id), and the trials are drawn in that order.
      */
-    public static String intermediateValues(String architecture, List<TrainingProgress> progress) {
+    public static String intermediateValues(String architecture, List<TrainingProgress> progress,
+            List<TrialResult> trials) {
+        Map<String, Integer> numbers = trials.stream()
+                .collect(Collectors.toMap(TrialResult::trialId, TrialResult::trialNumber, (a, b) -> a));
         Map<String, List<TrainingProgress>> byTrial = progress.stream()
-                .filter(p -> p.kind() == TrainingProgress.RunKind.TRIAL)
+                .filter(p -> p.kind() == TrainingProgress.RunKind.TRIAL && p.architecture().equals(architecture))
+                .sorted(Comparator.comparing((TrainingProgress p) -> numbers.getOrDefault(p.runId(), Integer.MAX_VALUE)))
                 .collect(Collectors.groupingBy(TrainingProgress::runId, LinkedHashMap::new, Collectors.toList()));
         XyChart chart = new XyChart("Intermediate values: " + architecture, "step (fold × epochs + epoch)",
                 "validation loss (scaled)");
@@ -98,16 +104,15 @@ public final class StudyCharts {
                     .values().stream()
                     .sorted(Comparator.comparingInt(TrainingProgress::step))
                     .toList();
-            chart.line(trialId, steps.stream().mapToDouble(TrainingProgress::step).toArray(),
+            Integer number = numbers.get(trialId);
+            chart.line(number == null ? trialId : "trial " + number,
+                    steps.stream().mapToDouble(TrainingProgress::step).toArray(),
                     steps.stream().mapToDouble(TrainingProgress::valLoss).toArray());
         });
         return chart.render();
     }
 
-    private static double[] indexesOf(List<TrialResult> trials, TrialState state) {
-        return IntStream.range(0, trials.size())
-                .filter(i -> trials.get(i).state() == state)
-                .mapToDouble(i -> i + 1)
-                .toArray();
+    private static double[] numbersOf(List<TrialResult> trials, TrialState state) {
+        return trials.stream().filter(t -> t.state() == state).mapToDouble(TrialResult::trialNumber).toArray();
     }
 }

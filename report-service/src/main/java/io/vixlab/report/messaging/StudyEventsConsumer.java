@@ -3,26 +3,33 @@ package io.vixlab.report.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.report.service.StudyReports;
 import io.vixlab.report.service.StudyTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Study lifecycle from {@code tuning.studies}. A message that breaks the schema throws, which
- * sends it to the dead-letter topic with the reason; the consumer goes on with the next.
+ * sends it to the dead-letter topic with the reason; the consumer goes on with the next. Every
+ * event, a redelivered COMPLETED included, asks for the study's report to be published: that
+ * happens once, when the study is complete.
  */
 @ApplicationScoped
 public class StudyEventsConsumer {
 
     private final StudyTracker tracker;
+    private final StudyReports reports;
 
-    public StudyEventsConsumer(StudyTracker tracker) {
+    public StudyEventsConsumer(StudyTracker tracker, StudyReports reports) {
         this.tracker = tracker;
+        this.reports = reports;
     }
 
     @Incoming("tuning-studies")
     @Blocking
     public void consume(String json) {
-        tracker.apply(EventSchemas.parse(json, StudyEvent.class));
+        StudyEvent event = EventSchemas.parse(json, StudyEvent.class);
+        tracker.apply(event);
+        reports.publishIfComplete(event.studyId());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** What the report service knows of a study from {@code tuning.studies}. */
 @Entity
@@ -41,4 +42,8 @@ public class StudyRecord extends PanacheEntityBase {
     /** Time of the newest lifecycle event applied: older or repeated events change nothing. */
     @Column(nullable = false)
     public Instant lastEventAt;
+
+    public List<String> architectureList() {
+        return List.of(architectures.split(","));
+    }
 }

@@ -63,7 +63,7 @@ class StudyReportBuilderTest {
                 .extracting(ArchitectureRow::architecture, ArchitectureRow::trialsComplete,
                         ArchitectureRow::trialsPruned, ArchitectureRow::trialsFailed, ArchitectureRow::bestValue)
                 .containsExactly(
-                        tuple("Basic_CNN_LSTM", 3, 1, 0, 0.3),
+                        tuple("Basic_CNN_LSTM", 4, 1, 0, 0.3),
                         tuple("Deep_CNN_LSTM", 1, 0, 1, 0.6),
                         tuple("Attention_CNN_LSTM", 0, 0, 0, null));
     }

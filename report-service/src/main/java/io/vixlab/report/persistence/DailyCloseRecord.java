@@ -1,0 +1,38 @@
+package io.vixlab.report.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A daily close from {@code market.bars}, one per symbol and date: the baselines are fitted on
+ * and evaluated against the VIX closes of a study's dataset.
+ */
+@Entity
+@Table(name = "daily_close_record",
+        uniqueConstraints = @UniqueConstraint(name = "uk_daily_close_symbol_date", columnNames = {"symbol", "trade_date"}))
+public class DailyCloseRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    public Long id;
+
+    @Column(name = "symbol", nullable = false, length = 20)
+    public String symbol;
+
+    @Column(name = "trade_date", nullable = false)
+    public LocalDate date;
+
+    @Column(name = "close_price", nullable = false)
+    public double close;
+
+    /** When the bar was ingested: a re-ingested bar (a correction) replaces an older one. */
+    @Column(name = "ingested_at", nullable = false)
+    public Instant ingestedAt;
+}

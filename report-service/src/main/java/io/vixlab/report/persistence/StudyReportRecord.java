@@ -1,0 +1,30 @@
+package io.vixlab.report.persistence;
+
+import io.vixlab.contracts.report.StudyReport;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The report of a completed study as published on {@code reports.studies}, and when it was. */
+@Entity
+@Table(name = "study_report_record")
+public class StudyReportRecord extends EventRecord {
+
+    @Id
+    @Column(name = "study_id", length = 200)
+    public String studyId;
+
+    /** When the broker acknowledged the report: a study's report is published once. */
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    public static StudyReportRecord published(StudyReport report, Instant publishedAt) {
+        StudyReportRecord record = new StudyReportRecord();
+        record.studyId = report.studyId();
+        record.publishedAt = publishedAt;
+        record.store(report);
+        return record;
+    }
+}

@@ -1,0 +1,146 @@
+package io.vixlab.report.service;
+
+import io.quarkus.panache.common.Sort;
+import io.vixlab.contracts.dataset.DatasetManifest;
+import io.vixlab.contracts.market.MarketBar;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.TrainingProgress;
+import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.report.baseline.BaselineInput.DailyClose;
+import io.vixlab.report.persistence.DailyCloseRecord;
+import io.vixlab.report.persistence.DatasetRecord;
+import io.vixlab.report.persistence.ModelResultRecord;
+import io.vixlab.report.persistence.TrainingProgressRecord;
+import io.vixlab.report.persistence.TrialResultRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The events a report is built from, stored once each. Delivery is at least once, so each
+ * {@code record} method recognises a redelivered event by its key (trial id + attempt, final id +
+ * attempt, dataset id, run id + attempt + step, symbol + date) and returns whether it stored
+ * anything. A channel's messages are handled one at a time, so looking before inserting suffices;
+ * the unique constraints back it up.
+ */
+@ApplicationScoped
+public class ResultStore {
+
+    /** The symbol whose closes the baselines are fitted on; other symbols are not kept. */
+    public static final String VIX = "VIX";
+
+    @Transactional
+    public boolean record(TrialResult result) {
+        if (TrialResultRecord.count("trialId = ?1 and attempt = ?2", result.trialId(), result.attempt()) > 0) {
+            return false;
+        }
+        TrialResultRecord.of(result).persist();
+        return true;
+    }
+
+    @Transactional
+    public boolean record(ModelResult result) {
+        if (ModelResultRecord.count("finalId = ?1 and attempt = ?2", result.finalId(), result.attempt()) > 0) {
+            return false;
+        }
+        ModelResultRecord.of(result).persist();
+        return true;
+    }
+
+    @Transactional
+    public boolean record(DatasetManifest manifest) {
+        if (DatasetRecord.findById(manifest.datasetId()) != null) {
+            return false;
+        }
+        DatasetRecord.of(manifest).persist();
+        return true;
+    }
+
+    @Transactional
+    public boolean record(TrainingProgress progress) {
+        if (TrainingProgressRecord.count("runId = ?1 and attempt = ?2 and step = ?3", progress.runId(),
+                progress.attempt(), progress.step()) > 0) {
+            return false;
+        }
+        TrainingProgressRecord.of(progress).persist();
+        return true;
+    }
+
+    /** Keeps a VIX close; a bar ingested later for the same day (a correction) replaces it. */
+    @Transactional
+    public boolean record(MarketBar bar) {
+        if (!VIX.equals(bar.symbol())) {
+            return false;
+        }
+        DailyCloseRecord close = DailyCloseRecord.find("symbol = ?1 and date = ?2", bar.symbol(), bar.date())
+                .firstResult();
+        if (close == null) {
+            close = new DailyCloseRecord();
+            close.symbol = bar.symbol();
+            close.date = bar.date();
+        } else if (!bar.ingestedAt().isAfter(close.ingestedAt)) {
+            return false;
+        }
+        close.close = bar.close();
+        close.ingestedAt = bar.ingestedAt();
+        close.persist();
+        return true;
+    }
+
+    @Transactional
+    public List<TrialResult> trials(String studyId) {
+        return TrialResultRecord.<TrialResultRecord>list("studyId", Sort.by("id"), studyId).stream()
+                .map(r -> r.event(TrialResult.class))
+                .toList();
+    }
+
+    @Transactional
+    public List<ModelResult> finals(String studyId) {
+        return ModelResultRecord.<ModelResultRecord>list("studyId", Sort.by("id"), studyId).stream()
+                .map(r -> r.event(ModelResult.class))
+                .toList();
+    }
+
+    /** The architectures of a study that have a final result, complete or not. */
+    @Transactional
+    public List<String> architecturesWithFinals(String studyId) {
+        return ModelResultRecord.getEntityManager()
+                .createQuery("select distinct m.architecture from ModelResultRecord m where m.studyId = ?1", String.class)
+                .setParameter(1, studyId)
+                .getResultList();
+    }
+
+    @Transactional
+    public Optional<DatasetManifest> dataset(String datasetId) {
+        return DatasetRecord.<DatasetRecord>findByIdOptional(datasetId).map(r -> r.event(DatasetManifest.class));
+    }
+
+    @Transactional
+    public List<TrainingProgress> progress(String studyId) {
+        return TrainingProgressRecord.<TrainingProgressRecord>list("studyId", Sort.by("id"), studyId).stream()
+                .map(TrainingProgressRecord::event)
+                .toList();
+    }
+
+    /** How many VIX closes there are from {@code from} to {@code to}, both included. */
+    @Transactional
+    public long vixCloseCount(LocalDate from, LocalDate to) {
+        return DailyCloseRecord.count("symbol = ?1 and date >= ?2 and date <= ?3", VIX, from, to);
+    }
+
+    @Transactional
+    public long vixCloseCountBefore(LocalDate date) {
+        return DailyCloseRecord.count("symbol = ?1 and date < ?2", VIX, date);
+    }
+
+    /** The VIX closes up to and including {@code through}, in date order. */
+    @Transactional
+    public List<DailyClose> vixCloses(LocalDate through) {
+        return DailyCloseRecord.<DailyCloseRecord>list("symbol = ?1 and date <= ?2", Sort.by("date"), VIX, through)
+                .stream()
+                .map(c -> new DailyClose(c.date, c.close))
+                .toList();
+    }
+}

@@ -1,0 +1,142 @@
+package io.vixlab.report.service;
+
+import io.vixlab.contracts.dataset.DatasetManifest;
+import io.vixlab.contracts.report.StudyReport;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.report.baseline.BaselineInput;
+import io.vixlab.report.comparison.StudyReportBuilder;
+import io.vixlab.report.comparison.StudyResults;
+import io.vixlab.report.messaging.StudyReportPublisher;
+import io.vixlab.report.persistence.StudyRecord;
+import io.vixlab.report.persistence.StudyReportRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds study reports from the stored events and publishes each completed study's report once.
+ *
+ * <p>A study is complete when its COMPLETED lifecycle event has arrived, a final result for each
+ * of its architectures, its dataset manifest and the VIX closes of the dataset's test period.
+ * These arrive on different topics in any order, so every arrival that may complete a study asks
+ * {@link #publishIfComplete}; the study's row is locked while a report is built and published, so
+ * that two arrivals handled at once cannot both publish.
+ */
+@ApplicationScoped
+public class StudyReports {
+
+    private static final Logger LOG = Logger.getLogger(StudyReports.class);
+
+    private final ResultStore store;
+    private final StudyReportPublisher publisher;
+    private final Clock clock = Clock.systemUTC();
+    private final StudyReportBuilder builder = new StudyReportBuilder(clock);
+
+    public StudyReports(ResultStore store, StudyReportPublisher publisher) {
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    /**
+     * The published report of a completed study, or a report built now from what has arrived so
+     * far (partial while the study runs).
+     *
+     * @throws ReportUnavailableException if the study is unknown or its dataset or closes are missing
+     */
+    @Transactional
+    public StudyReportView view(String studyId) {
+        StudyRecord study = StudyRecord.findById(studyId);
+        if (study == null) {
+            throw new ReportUnavailableException("study " + studyId + " is unknown");
+        }
+        StudyResults results = results(study, dataset(study));
+        StudyReportRecord published = StudyReportRecord.findById(studyId);
+        StudyReport report = published != null ? published.event(StudyReport.class)
+                : build(results, closes(results.dataset()));
+        return new StudyReportView(report, results, store.progress(studyId), study.architectureList(),
+                published != null);
+    }
+
+    /**
+     * Publishes the study's report if the study is complete and its report not yet published;
+     * the cheap checks (status, finals, dataset, number of closes) come before loading results.
+     */
+    @Transactional
+    public boolean publishIfComplete(String studyId) {
+        StudyRecord study = StudyRecord.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
+        if (study == null || study.status != StudyEvent.Status.COMPLETED || StudyReportRecord.findById(studyId) != null
+                || !store.architecturesWithFinals(studyId).containsAll(study.architectureList())) {
+            return false;
+        }
+        StudyReport report;
+        try {
+            DatasetManifest dataset = dataset(study);
+            BaselineInput closes = closes(dataset);
+            report = build(results(study, dataset), closes);
+        } catch (ReportUnavailableException e) {
+            LOG.debugf("study %s is completed but its report waits: %s", studyId, e.getMessage());
+            return false;
+        }
+        publisher.publish(report);
+        StudyReportRecord.published(report, clock.instant()).persist();
+        LOG.infof("published the report of study %s (best: %s)", studyId, report.bestArchitecture());
+        return true;
+    }
+
+    /** Publishes the reports of completed studies that were waiting for a dataset or closes. */
+    public void publishWaiting() {
+        for (String studyId : waitingStudies()) {
+            publishIfComplete(studyId);
+        }
+    }
+
+    @Transactional
+    List<String> waitingStudies() {
+        return StudyRecord.getEntityManager()
+                .createQuery("select s.studyId from StudyRecord s where s.status = ?1 and not exists "
+                        + "(select 1 from StudyReportRecord r where r.studyId = s.studyId)", String.class)
+                .setParameter(1, StudyEvent.Status.COMPLETED)
+                .getResultList();
+    }
+
+    /** The study's dataset; a study created with "latest" learns its id from its final results. */
+    private DatasetManifest dataset(StudyRecord study) {
+        String datasetId = study.datasetId != null ? study.datasetId
+                : store.finals(study.studyId).stream().map(ModelResult::datasetId).filter(Objects::nonNull)
+                        .findFirst().orElse(null);
+        if (datasetId == null) {
+            throw new ReportUnavailableException("study " + study.studyId + " names no dataset yet");
+        }
+        return store.dataset(datasetId).orElseThrow(() -> new ReportUnavailableException(
+                "dataset " + datasetId + " has not arrived on features.datasets"));
+    }
+
+    private BaselineInput closes(DatasetManifest dataset) {
+        long training = store.vixCloseCountBefore(dataset.splitDate());
+        long test = store.vixCloseCount(dataset.splitDate(), dataset.lastDate());
+        if (test != dataset.testCount() || training == 0) {
+            throw new ReportUnavailableException("VIX closes of dataset " + dataset.datasetId() + ": " + test + " of "
+                    + dataset.testCount() + " test days (" + dataset.splitDate() + " to " + dataset.lastDate()
+                    + ") and " + training + " training days have arrived on market.bars");
+        }
+        return BaselineInput.between(store.vixCloses(dataset.lastDate()), dataset.splitDate(), dataset.lastDate());
+    }
+
+    private StudyResults results(StudyRecord study, DatasetManifest dataset) {
+        return new StudyResults(study.studyId, study.status.name(), dataset, store.finals(study.studyId),
+                store.trials(study.studyId));
+    }
+
+    private StudyReport build(StudyResults results, BaselineInput closes) {
+        try {
+            return builder.build(results, closes);
+        } catch (IllegalArgumentException e) {
+            throw new ReportUnavailableException(e.getMessage());
+        }
+    }
+}

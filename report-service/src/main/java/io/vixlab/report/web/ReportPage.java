@@ -1,0 +1,189 @@
+package io.vixlab.report.web;
+
+import static io.vixlab.report.web.Html.escape;
+
+import io.vixlab.contracts.report.ArchitectureRow;
+import io.vixlab.contracts.report.BaselineRow;
+import io.vixlab.contracts.report.DieboldMarianoResult;
+import io.vixlab.contracts.report.StudyReport;
+import io.vixlab.contracts.training.Metrics;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.report.chart.ComparisonMetric;
+import io.vixlab.report.chart.NumberLabels;
+import io.vixlab.report.chart.StudyCharts;
+import io.vixlab.report.comparison.FinalModels;
+import io.vixlab.report.service.StudyReportView;
+import io.vixlab.report.stats.Forecast;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A study's report as one HTML page: the comparison table, the baselines, the Diebold-Mariano
+ * tests with their verdicts and every chart as inline SVG. No scripts, no stylesheet or image to
+ * fetch, so the same markup is also the standalone export.
+ */
+public final class ReportPage {
+
+    /** Where the page is shown. */
+    public enum Mode {
+        /** Served by the application: links to the list and the downloads; a partial report reloads itself. */
+        APP,
+        /** A file to keep or send: no links back into the application, no reloading. */
+        STANDALONE
+    }
+
+    /** A partial report reloads this often while the study runs. */
+    private static final int PARTIAL_REFRESH_SECONDS = 15;
+
+    private ReportPage() {
+    }
+
+    public static String render(StudyReportView view, Mode mode) {
+        StudyReport report = view.report();
+        StringBuilder body = new StringBuilder();
+        if (mode == Mode.APP) {
+            String base = "/api/studies/" + escape(PathSegment.encode(report.studyId()));
+            body.append("<nav><a href=\"/\">All studies</a><a href=\"").append(base).append("/report\">JSON</a>")
+                    .append("<a href=\"").append(base).append("/report.csv\">CSV</a>")
+                    .append("<a href=\"/studies/").append(escape(PathSegment.encode(report.studyId())))
+                    .append("/export.html\">Standalone HTML</a></nav>\n");
+        }
+        body.append("<h1>Study ").append(escape(report.studyId())).append("</h1>\n");
+        summary(body, view);
+        comparison(body, report);
+        baselines(body, report);
+        tests(body, report);
+        charts(body, view);
+        int refresh = mode == Mode.APP && !view.published() ? PARTIAL_REFRESH_SECONDS : 0;
+        return Html.document("vixlab study " + report.studyId(), refresh, body.toString());
+    }
+
+    private static void summary(StringBuilder body, StudyReportView view) {
+        StudyReport report = view.report();
+        if (!view.published()) {
+            body.append("<p class=\"notice\">Partial report: built from what the study has produced so far; it is "
+                    + "published on reports.studies when the study completes.</p>\n");
+        }
+        body.append("<table class=\"summary\">");
+        summaryRow(body, "status", report.status());
+        summaryRow(body, "best architecture (test MSE)", report.bestArchitecture());
+        summaryRow(body, "dataset", report.datasetId());
+        summaryRow(body, "test period", report.testStart() + " to " + report.testEnd() + " (" + report.testDays()
+                + " days)");
+        summaryRow(body, "generated at", report.generatedAt());
+        body.append("</table>\n");
+    }
+
+    private static void summaryRow(StringBuilder body, String name, Object value) {
+        body.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>");
+    }
+
+    private static void comparison(StringBuilder body, StudyReport report) {
+        body.append("<h2>Comparison (sorted by test MSE, metrics in VIX points)</h2>\n");
+        if (report.rows().isEmpty()) {
+            body.append("<p>No architecture has a complete final model yet.</p>\n");
+            return;
+        }
+        body.append("<table class=\"comparison\"><tr><th>#</th><th>architecture</th>").append(metricHeaders())
+                .append("<th>parameters</th><th>trials complete / pruned / failed</th><th>best value</th>"
+                        + "<th>training time</th><th>best parameters</th></tr>\n");
+        int rank = 1;
+        for (ArchitectureRow row : report.rows()) {
+            body.append("<tr><td class=\"number\">").append(rank++).append("</td><td>")
+                    .append(escape(row.architecture())).append("</td>").append(metricCells(row.metrics()))
+                    .append(numberCell(row.parameterCount())).append("<td class=\"number\">")
+                    .append(row.trialsComplete()).append(" / ").append(row.trialsPruned()).append(" / ")
+                    .append(row.trialsFailed()).append("</td>").append(numberCell(row.bestValue()))
+                    .append("<td class=\"number\">").append(escape(Html.duration(row.trainingMillis()))).append("</td><td>")
+                    .append(escape(params(row.bestParams()))).append("</td></tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static void baselines(StringBuilder body, StudyReport report) {
+        body.append("<h2>Baselines on the same test days</h2>\n<table class=\"baselines\"><tr><th>baseline</th>")
+                .append(metricHeaders()).append("<th>definition</th></tr>\n");
+        for (BaselineRow row : report.baselines()) {
+            body.append("<tr><td>").append(escape(row.name())).append("</td>").append(metricCells(row.metrics()))
+                    .append("<td>").append(escape(row.definition())).append("</td></tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static void tests(StringBuilder body, StudyReport report) {
+        body.append("<h2>Diebold-Mariano tests (HLN correction, 5% level)</h2>\n");
+        if (report.tests().isEmpty()) {
+            body.append("<p>No test: no architecture has test predictions yet.</p>\n");
+            return;
+        }
+        body.append("<table class=\"tests\"><tr><th>A</th><th>B</th><th>loss</th><th>days</th>"
+                + "<th>mean loss A − B</th><th>DM statistic</th><th>p-value</th><th>verdict</th></tr>\n");
+        for (DieboldMarianoResult test : report.tests()) {
+            body.append("<tr><td>").append(escape(test.modelA())).append("</td><td>").append(escape(test.modelB()))
+                    .append("</td><td>").append(test.loss() == DieboldMarianoResult.LossFunction.SQUARED
+                            ? "squared" : "absolute")
+                    .append("</td>").append(numberCell(test.observations())).append(numberCell(test.meanLossDifference()))
+                    .append(numberCell(test.statistic())).append(numberCell(test.pValue())).append(verdict(test))
+                    .append("</tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static String verdict(DieboldMarianoResult test) {
+        return switch (test.verdict()) {
+            case A_BETTER -> "<td class=\"verdict-better\">" + escape(test.modelA()) + " more accurate</td>";
+            case B_BETTER -> "<td class=\"verdict-better\">" + escape(test.modelB()) + " more accurate</td>";
+            case NO_SIGNIFICANT_DIFFERENCE -> "<td class=\"verdict-none\">no significant difference</td>";
+        };
+    }
+
+    private static void charts(StringBuilder body, StudyReportView view) {
+        StudyReport report = view.report();
+        body.append("<h2>Test metrics</h2>\n<div class=\"charts\">");
+        for (ComparisonMetric metric : ComparisonMetric.values()) {
+            chart(body, "metric-" + metric.name().toLowerCase(), StudyCharts.metricBars(report, metric));
+        }
+        body.append("</div>\n<h2>Predictions against actual VIX</h2>\n<div class=\"charts\">");
+        Map<String, ModelResult> finals = FinalModels.latestComplete(view.results().finals());
+        List<Forecast> forecasts = report.rows().stream()
+                .map(row -> finals.get(row.architecture()))
+                .filter(result -> result != null)
+                .map(FinalModels::forecast)
+                .toList();
+        chart(body, "predictions", StudyCharts.predictionsVsActual(forecasts));
+        body.append("</div>\n<h2>Tuning</h2>\n");
+        for (String architecture : view.architectures()) {
+            body.append("<h3>").append(escape(architecture)).append("</h3>\n<div class=\"charts\">");
+            chart(body, "history", StudyCharts.optimizationHistory(architecture, view.results().trials()));
+            chart(body, "intermediate", StudyCharts.intermediateValues(architecture, view.progress(), view.results().trials()));
+            body.append("</div>\n");
+        }
+    }
+
+    private static void chart(StringBuilder body, String kind, String svg) {
+        body.append("<figure class=\"chart\" data-chart=\"").append(escape(kind)).append("\">").append(svg)
+                .append("</figure>");
+    }
+
+    private static String metricHeaders() {
+        return "<th>MSE</th><th>RMSE</th><th>MAE</th><th>R²</th><th>directional accuracy</th>";
+    }
+
+    private static String metricCells(Metrics metrics) {
+        return numberCell(metrics.mse()) + numberCell(metrics.rmse()) + numberCell(metrics.mae())
+                + numberCell(metrics.r2()) + numberCell(metrics.directionalAccuracy());
+    }
+
+    private static String numberCell(Number value) {
+        String text = value == null ? "" : value instanceof Double d ? NumberLabels.format(d) : value.toString();
+        return "<td class=\"number\">" + escape(text) + "</td>";
+    }
+
+    private static String params(Map<String, Object> params) {
+        return params == null ? "" : new TreeMap<>(params).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,148 @@
+package io.vixlab.report.flow;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventJson;
+import io.vixlab.contracts.EventSchemas;
+import io.vixlab.contracts.Topics;
+import io.vixlab.contracts.report.StudyReport;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.report.fixture.StudyFixture;
+import io.vixlab.report.persistence.TrialResultRecord;
+import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.TopicReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A study's events in over the real broker, as the tuner, trainers, feature service and ingest
+ * publish them, and its report out on REST and, exactly once, on {@code reports.studies}.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class StudyReportFlowTest {
+
+    private static final List<String> ARCHITECTURES = List.of("Basic_CNN_LSTM", "Deep_CNN_LSTM");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String bootstrap = KafkaTestResource.bootstrapServers();
+
+    @Test
+    void completedStudyIsReportedOnRestAndPublishedOnceDespiteRedeliveries() throws Exception {
+        String studyId = "flow-" + UUID.randomUUID();
+        List<TrialResult> trials = StudyFixture.trials(studyId).stream()
+                .filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
+        List<ModelResult> finals = StudyFixture.finals(studyId).stream()
+                .filter(f -> ARCHITECTURES.contains(f.architecture())).toList();
+
+        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.CREATED, 0)),
+                StudyEvent::studyId);
+        send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
+        send(Topics.TRAINING_PROGRESS, StudyFixture.progress(studyId), p -> p.runId());
+        send(Topics.MARKET_BARS, StudyFixture.vixBars(), bar -> bar.key());
+        send(Topics.FEATURE_DATASETS, List.of(StudyFixture.dataset()), d -> d.datasetId());
+        send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
+
+        // While the study runs, its report is partial and built on request, not published.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/studies/{id}/report", studyId)
+                .then().statusCode(200).extract().jsonPath().getList("rows.architecture"))
+                .containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM"));
+        assertThat(given().get("/api/studies/{id}/report", studyId).jsonPath().getString("status")).isEqualTo("CREATED");
+
+        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
+                StudyEvent::studyId);
+        List<ConsumerRecord<String, String>> published =
+                TopicReader.await(bootstrap, Topics.REPORTS_STUDIES, r -> studyId.equals(r.key()), 1, WAIT);
+        assertThat(published).hasSize(1);
+        String json = published.get(0).value();
+        assertThat(EventSchemas.violations(StudyReport.class, EventJson.mapper().readTree(json))).isEmpty();
+        StudyReport report = EventSchemas.parse(json, StudyReport.class);
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.bestArchitecture()).isEqualTo("Basic_CNN_LSTM");
+        assertThat(report.baselines()).hasSize(4);
+        assertThat(report.tests()).isNotEmpty();
+        // Basic's five trials (t3 delivered twice, t4 on two attempts) count once each.
+        assertThat(report.rows()).extracting(r -> r.trialsComplete() + r.trialsPruned() + r.trialsFailed())
+                .containsExactly(5, 2);
+
+        // Everything delivered again: nothing is stored twice and nothing published twice.
+        send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
+        send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
+        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
+                StudyEvent::studyId);
+        assertThat(TopicReader.all(bootstrap, Topics.REPORTS_STUDIES, r -> studyId.equals(r.key()), Duration.ofSeconds(5)))
+                .hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TrialResultRecord.count("studyId", studyId)))
+                .isEqualTo(trials.stream().map(t -> t.trialId() + "#" + t.attempt()).distinct().count());
+
+        JsonPath served = given().get("/api/studies/{id}/report", studyId).then().statusCode(200).extract().jsonPath();
+        assertThat(served.getString("generatedAt")).isEqualTo(report.generatedAt().toString());
+        assertThat(served.getList("rows.architecture")).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM");
+
+        String csv = given().get("/api/studies/{id}/report.csv", studyId).then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(1 + 2 + 4);
+        assertThat(csv.split("\r\n")[1]).startsWith("architecture,Basic_CNN_LSTM,");
+
+        JsonPath studies = given().get("/api/studies").then().statusCode(200).extract().jsonPath();
+        String study = "find { it.studyId == '" + studyId + "' }";
+        assertThat(studies.getString(study + ".status")).isEqualTo("COMPLETED");
+        assertThat(studies.getBoolean(study + ".reportPublished")).isTrue();
+        assertThat(studies.getLong(study + ".elapsedMillis")).isEqualTo(30 * 60_000L);
+        assertThat(studies.getList(study + ".progress", Map.class)).containsExactly(
+                Map.of("architecture", "Basic_CNN_LSTM", "trialsDone", 5, "trialsTotal", 5, "trialsRunning", 0,
+                        "finalState", "COMPLETE"),
+                Map.of("architecture", "Deep_CNN_LSTM", "trialsDone", 2, "trialsTotal", 5, "trialsRunning", 1,
+                        "finalState", "COMPLETE"));
+    }
+
+    @Test
+    void reportOfAnUnknownStudyIsNotFoundWithTheReason() {
+        given().get("/api/studies/{id}/report", "no-such-study").then().statusCode(404)
+                .contentType("application/problem+json")
+                .extract().jsonPath().getString("detail").contains("unknown");
+    }
+
+    @Test
+    void poisonResultGoesToTheDeadLetterTopicWithItsReason() {
+        String key = "poison-" + UUID.randomUUID();
+        TopicReader.send(bootstrap, Topics.MODELS_RESULTS, key, "{\"schemaVersion\":1,\"studyId\":\"x\"}");
+
+        List<ConsumerRecord<String, String>> dead =
+                TopicReader.await(bootstrap, Topics.DEAD_LETTERS, r -> key.equals(r.key()), 1, WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value()))
+                .contains("ModelResult breaks its schema");
+    }
+
+    /** Sends events with one producer, each keyed as its topic expects, after checking they are valid. */
+    private <T extends Event> void send(String topic, List<T> events, Function<T, String> key) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (T event : events) {
+                assertThat(EventSchemas.violations(event)).as("%s", event).isEmpty();
+                producer.send(new ProducerRecord<>(topic, key.apply(event), EventJson.write(event))).get();
+            }
+        }
+    }
+}
