@@ -1,5 +1,6 @@
 package io.vixlab.ingest.run;
 
+import io.vixlab.contracts.market.BarChecksum;
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.contracts.market.SymbolRange;

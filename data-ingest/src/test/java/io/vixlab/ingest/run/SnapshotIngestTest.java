@@ -1,5 +1,6 @@
 package io.vixlab.ingest.run;
 
+import io.vixlab.contracts.market.BarChecksum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

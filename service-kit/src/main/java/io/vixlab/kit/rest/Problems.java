@@ -43,11 +43,20 @@ public class Problems {
 
     /** A problem with any status, e.g. 404 or 409. */
     public static Response of(Response.Status status, String detail) {
+        return of(status.getStatusCode(), status.getReasonPhrase(), detail, Map.of());
+    }
+
+    /**
+     * A problem with a status that {@link Response.Status} does not name (e.g. 422) and extension
+     * members, e.g. {@code instance}: the URI of the resource the problem happened to.
+     */
+    public static Response of(int status, String title, String detail, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.getStatusCode());
+        body.put("title", title);
+        body.put("status", status);
         body.put("detail", detail);
+        body.putAll(extensions);
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 
