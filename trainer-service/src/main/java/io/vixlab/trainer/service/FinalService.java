@@ -1,0 +1,114 @@
+package io.vixlab.trainer.service;
+
+import io.vixlab.contracts.training.Metrics;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.Prediction;
+import io.vixlab.contracts.training.TrainingProgress.RunKind;
+import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.trainer.config.TrainerConfig;
+import io.vixlab.trainer.messaging.TrainingEventPublisher;
+import io.vixlab.trainer.persistence.ModelStore;
+import io.vixlab.trainer.training.Evaluation;
+import io.vixlab.trainer.training.FinalTraining;
+import io.vixlab.trainer.training.Trainer;
+import io.vixlab.trainer.training.TrainingFailedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers a final training: trains on the training part (early stopping on its tail), evaluates on
+ * the untouched test part in VIX points and scaled units, exports the SavedModel to the model store
+ * and publishes metrics, dated predictions and the model's location. Invalid requests are answered
+ * FAILED and go to the dead-letter topic, as trials do.
+ */
+@ApplicationScoped
+public class FinalService {
+
+    private static final Logger LOG = Logger.getLogger(FinalService.class);
+
+    private final DatasetCache datasets;
+    private final StopRequests stops;
+    private final TrainingEventPublisher events;
+    private final RunAnswers answers;
+    private final ModelStore models;
+    private final TrainerConfig config;
+
+    public FinalService(DatasetCache datasets, StopRequests stops, TrainingEventPublisher events, RunAnswers answers,
+            ModelStore models, TrainerConfig config) {
+        this.datasets = datasets;
+        this.stops = stops;
+        this.events = events;
+        this.answers = answers;
+        this.models = models;
+        this.config = config;
+    }
+
+    /**
+     * Returns once the model result is on the broker.
+     *
+     * @throws RejectedRunException after answering a request that cannot be trained
+     */
+    public void answer(FinalTrainingRequest request) {
+        try {
+            answers.answer(RunKind.FINAL, request.finalId(), request.attempt(), ModelResult.class, () -> train(request),
+                    events::publish);
+        } finally {
+            stops.forget(request.finalId(), request.attempt());
+        }
+    }
+
+    private Answer<ModelResult> train(FinalTrainingRequest request) {
+        long start = System.nanoTime();
+        try {
+            ValidatedRun run = ValidatedRun.of(request.architecture(), request.params(), request.datasetId(), datasets,
+                    config.datasetWait());
+            LOG.infof("final %s attempt %d: %s on dataset %s", request.finalId(), request.attempt(),
+                    run.architecture().displayName(), request.datasetId());
+            TrainingData data = run.data();
+            try (FinalTraining training = Trainer.trainFinal(run.architecture(), request.params(), data.train(),
+                    request.training(), new ProgressReporter(events, stops, request.studyId(), request.finalId(),
+                            request.attempt(), request.architecture(), RunKind.FINAL, request.training().epochs()))) {
+                int parameterCount = Math.toIntExact(training.model().parameterCount());
+                int epochs = training.fit().epochsRun();
+                if (training.fit().stoppedByListener()) {
+                    StopState stop = StopState.of(stops.requested(request.finalId(), request.attempt()).orElseThrow());
+                    return Answer.of(result(request, stop.state(), null, null, null, parameterCount, epochs,
+                            null, stop.reason(), start));
+                }
+                Evaluation evaluation = training.evaluate(data.test(), data.testPreviousCloses(), data.testDates(),
+                        data.scaler());
+                Path saved = models.export(request.studyId(), run.architecture(), request.finalId(), training.model());
+                return Answer.of(result(request, TrialState.COMPLETE, evaluation.points(), evaluation.scaled(),
+                        evaluation.predictions(), parameterCount, epochs, saved.toUri().toString(), null, start));
+            }
+        } catch (RejectedRunException e) {
+            return Answer.rejected(failed(request, e.getMessage(), start), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            String reason = "the final cannot be trained: " + e.getMessage();
+            return Answer.rejected(failed(request, reason, start), reason);
+        } catch (TrainingFailedException e) {
+            return Answer.of(failed(request, e.getMessage(), start));
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "final %s attempt %d failed", request.finalId(), request.attempt());
+            return Answer.of(failed(request, "training error: " + e, start));
+        }
+    }
+
+    private ModelResult failed(FinalTrainingRequest request, String error, long startNanos) {
+        return result(request, TrialState.FAILED, null, null, null, null, null, null, error, startNanos);
+    }
+
+    private ModelResult result(FinalTrainingRequest request, TrialState state, Metrics metrics, Metrics scaledMetrics,
+            List<Prediction> predictions, Integer parameterCount, Integer epochsTrained, String artifactUri,
+            String error, long startNanos) {
+        return new ModelResult(ModelResult.SCHEMA_VERSION, request.studyId(), request.finalId(), request.attempt(),
+                request.architecture(), state, request.datasetId(), request.params(), request.training(), metrics,
+                scaledMetrics, predictions, parameterCount, epochsTrained, (System.nanoTime() - startNanos) / 1_000_000,
+                artifactUri, error, Instant.now());
+    }
+}
