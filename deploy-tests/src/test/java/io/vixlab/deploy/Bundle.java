@@ -1,0 +1,66 @@
+package io.vixlab.deploy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A set of manifests checked together: the base's files as written, or an overlay rendered by
+ * {@code kubectl kustomize}.
+ */
+record Bundle(String name, List<Manifest> manifests, String overlay) {
+
+    private static List<Bundle> all;
+
+    /** Read once per test run: kubectl takes a while to start. */
+    static synchronized List<Bundle> all() {
+        if (all == null) {
+            all = List.copyOf(read());
+        }
+        return all;
+    }
+
+    private static List<Bundle> read() {
+        List<Bundle> bundles = new ArrayList<>();
+        bundles.add(new Bundle("base (files)", Manifests.baseFiles(), null));
+        if (Manifests.kubectlAvailable()) {
+            for (Path overlay : Manifests.overlays()) {
+                String name = overlay.getFileName().toString();
+                bundles.add(new Bundle("overlays/" + name + " (kubectl kustomize)",
+                        Manifests.parse("overlays/" + name, Manifests.kubectlKustomize(overlay)), name));
+            }
+        }
+        return bundles;
+    }
+
+    boolean rendered() {
+        return overlay != null;
+    }
+
+    <T extends HasMetadata> List<T> typed(Class<T> type) {
+        return manifests.stream().map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<GenericKubernetesResource> custom(String kind) {
+        return manifests.stream().filter(m -> m.isCustom() && m.kind().equals(kind))
+                .map(m -> (GenericKubernetesResource) m.resource()).toList();
+    }
+
+    Optional<Deployment> deployment(String name) {
+        return typed(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst();
+    }
+
+    Optional<ConfigMap> configMap(String name) {
+        return typed(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

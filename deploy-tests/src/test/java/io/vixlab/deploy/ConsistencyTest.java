@@ -1,0 +1,467 @@
+package io.vixlab.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.vixlab.contracts.Topics;
+import io.vixlab.deploy.NetworkPolicies.Endpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The manifests agree with the code they deploy: services' properties and topics, contracts'
+ * topic layout, the health endpoints, the images, and the platform rules (security, resources,
+ * disruption budgets, network policies). Each check runs on the base's files and, where kubectl is
+ * installed, on every rendered overlay.
+ */
+class ConsistencyTest {
+
+    static final Set<String> SECRET_KEYS = Set.of("db-user", "db-password", "api-key");
+
+    static List<Bundle> bundles() {
+        return Bundle.all();
+    }
+
+    private static Deployment service(Bundle bundle, String module) {
+        return bundle.deployment(module).orElseThrow(() -> new AssertionError(bundle + ": no Deployment " + module));
+    }
+
+    private static Container container(Deployment d) {
+        List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
+        assertThat(containers).as(d.getMetadata().getName() + " containers").hasSize(1);
+        return containers.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void everyEnvironmentVariableIsAPropertyTheServiceReads(Bundle bundle) {
+        List<String> problems = new ArrayList<>();
+        for (String module : ServiceConfig.SERVICES) {
+            ServiceConfig config = ServiceConfig.of(module);
+            Container c = container(service(bundle, module));
+            Map<String, String> env = new LinkedHashMap<>();
+            for (EnvVar e : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
+                env.put(e.getName(), "env");
+                if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
+                    String secret = e.getValueFrom().getSecretKeyRef().getName();
+                    String key = e.getValueFrom().getSecretKeyRef().getKey();
+                    assertThat(key).as(module + " " + e.getName() + " secret key").isIn(SECRET_KEYS);
+                    checkSecret(bundle, secret, key, problems, module + " " + e.getName());
+                } else {
+                    assertThat(e.getValue()).as(module + " " + e.getName() + ": set values through a ConfigMap").isNull();
+                }
+            }
+            for (EnvFromSource from : c.getEnvFrom() == null ? List.<EnvFromSource>of() : c.getEnvFrom()) {
+                assertThat(from.getConfigMapRef()).as(module + " envFrom: ConfigMaps only (secrets by secretKeyRef)").isNotNull();
+                String name = from.getConfigMapRef().getName();
+                ConfigMap cm = bundle.configMap(name).orElse(null);
+                if (cm == null) {
+                    problems.add(module + ": ConfigMap " + name + " does not exist");
+                    continue;
+                }
+                cm.getData().keySet().forEach(k -> env.put(k, "ConfigMap " + name));
+            }
+            assertThat(env).as(module + " environment").isNotEmpty();
+            env.forEach((name, from) -> {
+                if (config.whoReads(name) == null) {
+                    problems.add(module + ": " + name + " (" + from + ", property "
+                            + name.toLowerCase().replace('_', '.') + "?) is read by nothing of " + module);
+                }
+            });
+        }
+        assertThat(problems).as(bundle + ": environment variables no property stands behind").isEmpty();
+    }
+
+    private static void checkSecret(Bundle bundle, String name, String key, List<String> problems, String who) {
+        Secret secret = bundle.typed(Secret.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(name)).findFirst().orElse(null);
+        if (secret == null) {
+            // Not generated here: the Secret the operator makes (docs/deploy.md).
+            if (!name.equals("vixlab-secrets")) {
+                problems.add(who + ": Secret " + name + " is neither generated nor the operator's vixlab-secrets");
+            }
+            return;
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        if (secret.getData() != null) {
+            data.putAll(secret.getData());
+        }
+        if (secret.getStringData() != null) {
+            data.putAll(secret.getStringData());
+        }
+        if (!data.containsKey(key)) {
+            problems.add(who + ": Secret " + name + " has no key " + key);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void everyTopicOfContractsAndServicesHasAKafkaTopicWithItsLayout(Bundle bundle) {
+        Map<String, GenericKubernetesResource> byTopic = new LinkedHashMap<>();
+        for (GenericKubernetesResource t : bundle.custom("KafkaTopic")) {
+            String topic = t.get("spec", "topicName");
+            assertThat(byTopic.put(topic == null ? t.getMetadata().getName() : topic, t))
+                    .as(bundle + ": KafkaTopic for " + topic + " declared twice").isNull();
+            assertThat(t.getMetadata().getLabels()).as(t.getMetadata().getName() + " cluster label")
+                    .containsEntry("strimzi.io/cluster", "vixlab");
+        }
+        assertThat(byTopic.keySet()).as(bundle + ": KafkaTopics = Topics.SPECS").containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        int brokers = brokers(bundle);
+        for (Topics.TopicSpec spec : Topics.SPECS) {
+            GenericKubernetesResource t = byTopic.get(spec.name());
+            assertThat(((Number) t.get("spec", "partitions")).intValue()).as(spec.name() + " partitions").isEqualTo(spec.partitions());
+            int replicas = ((Number) t.get("spec", "replicas")).intValue();
+            assertThat(replicas).as(spec.name() + " replicas <= brokers").isBetween(1, brokers);
+            Map<String, Object> cfg = t.get("spec", "config");
+            assertThat(cfg).as(spec.name() + " config").isNotNull();
+            assertThat(cfg.get("cleanup.policy")).as(spec.name() + " cleanup.policy").isEqualTo(spec.compacted() ? "compact" : "delete");
+            if (!spec.compacted()) {
+                assertThat(cfg).as(spec.name() + " retention").containsKey("retention.ms");
+            }
+            Object minIsr = cfg.get("min.insync.replicas");
+            if (minIsr != null) {
+                assertThat(((Number) minIsr).intValue()).as(spec.name() + " min.insync.replicas").isLessThanOrEqualTo(replicas);
+            }
+        }
+        for (String module : ServiceConfig.SERVICES) {
+            assertThat(byTopic.keySet()).as(bundle + ": topics of " + module).containsAll(ServiceConfig.of(module).topics());
+        }
+    }
+
+    private static int brokers(Bundle bundle) {
+        List<GenericKubernetesResource> kafkas = bundle.custom("Kafka");
+        assertThat(kafkas).as(bundle + ": one Kafka").hasSize(1);
+        assertThat(kafkas.get(0).getMetadata().getName()).as("Kafka cluster name (bootstrap vixlab-kafka-bootstrap)").isEqualTo("vixlab");
+        int brokers = 0;
+        for (GenericKubernetesResource pool : bundle.custom("KafkaNodePool")) {
+            assertThat(pool.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "vixlab");
+            List<String> roles = pool.get("spec", "roles");
+            if (roles.contains("broker")) {
+                brokers += ((Number) pool.get("spec", "replicas")).intValue();
+            }
+        }
+        assertThat(brokers).as(bundle + ": brokers").isPositive();
+        return brokers;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void kafkaIsTheBootstrapServiceTheServicesUse(Bundle bundle) {
+        GenericKubernetesResource kafka = bundle.custom("Kafka").get(0);
+        List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
+        String bootstrap = ServiceConfig.load(Manifests.ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"))
+                .getProperty("%prod.kafka.bootstrap.servers");
+        assertThat(bootstrap).isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:9092");
+        assertThat(listeners).anySatisfy(l -> {
+            assertThat(l).containsEntry("port", 9092).containsEntry("tls", false);
+            assertThat(l.get("networkPolicyPeers")).as("port 9092 restricted to its peers").isNotNull();
+        });
+        assertThat((Map<String, Object>) kafka.get("spec", "kafka", "config")).containsEntry("auto.create.topics.enable", false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void kedaScalesTrainersOnTheLagOfTheirGroupWithinThePartitions(Bundle bundle) {
+        List<GenericKubernetesResource> scaled = bundle.custom("ScaledObject");
+        assertThat(scaled).as(bundle + ": ScaledObjects").hasSize(1);
+        GenericKubernetesResource so = scaled.get(0);
+        int trialPartitions = Topics.SPECS.stream().filter(s -> s.name().equals(Topics.TUNING_TRIALS))
+                .findFirst().orElseThrow().partitions();
+        assertThat(((Number) so.get("spec", "minReplicaCount")).intValue()).as("scale to zero").isZero();
+        assertThat(((Number) so.get("spec", "maxReplicaCount")).intValue()).as("maxReplicaCount <= partitions of tuning.trials")
+                .isBetween(1, trialPartitions);
+        assertThat((String) so.get("spec", "scaleTargetRef", "name")).isEqualTo("trainer-service");
+        Deployment trainer = service(bundle, "trainer-service");
+        assertThat(trainer.getSpec().getReplicas()).as("replicas belong to KEDA").isNull();
+
+        Map<String, String> groups = ServiceConfig.of("trainer-service").groupsByTopic();
+        List<Map<String, Object>> triggers = so.get("spec", "triggers");
+        Set<String> topics = new TreeSet<>();
+        for (Map<String, Object> trigger : triggers) {
+            assertThat(trigger.get("type")).isEqualTo("kafka");
+            @SuppressWarnings("unchecked")
+            Map<String, String> md = (Map<String, String>) trigger.get("metadata");
+            String topic = md.get("topic");
+            topics.add(topic);
+            assertThat(Topics.ALL).contains(topic);
+            assertThat(md.get("consumerGroup")).as("group of " + topic).isEqualTo(groups.get(topic)).isEqualTo("trainers");
+            assertThat(md.get("bootstrapServers")).startsWith("vixlab-kafka-bootstrap").endsWith(":9092");
+        }
+        assertThat(topics).as("every topic the trainers share as group 'trainers'")
+                .containsExactlyInAnyOrderElementsOf(groups.entrySet().stream()
+                        .filter(e -> "trainers".equals(e.getValue())).map(Map.Entry::getKey).toList());
+        assertThat(topics).contains(Topics.TUNING_TRIALS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void probesPointAtTheHealthEndpointsOnTheServicePort(Bundle bundle) {
+        for (String module : ServiceConfig.SERVICES) {
+            Container c = container(service(bundle, module));
+            int port = ServiceConfig.of(module).httpPort();
+            assertThat(c.getPorts()).as(module + " ports").extracting(ContainerPort::getContainerPort).containsExactly(port);
+            checkProbe(module, "liveness", c.getLivenessProbe(), "/q/health/live", c);
+            checkProbe(module, "readiness", c.getReadinessProbe(), "/q/health/ready", c);
+            if (c.getStartupProbe() != null) {
+                checkProbe(module, "startup", c.getStartupProbe(), "/q/health/started", c);
+            }
+        }
+    }
+
+    private static void checkProbe(String module, String kind, Probe probe, String path, Container c) {
+        assertThat(probe).as(module + " " + kind + " probe").isNotNull();
+        HTTPGetAction get = probe.getHttpGet();
+        assertThat(get).as(module + " " + kind + " httpGet").isNotNull();
+        assertThat(get.getPath()).as(module + " " + kind + " path").isEqualTo(path);
+        ContainerPort port = c.getPorts().get(0);
+        if (get.getPort().getStrVal() != null) {
+            assertThat(get.getPort().getStrVal()).as(module + " " + kind + " port name").isEqualTo(port.getName());
+        } else {
+            assertThat(get.getPort().getIntVal()).as(module + " " + kind + " port").isEqualTo(port.getContainerPort());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void imagesNameTheirModules(Bundle bundle) {
+        for (String module : ServiceConfig.SERVICES) {
+            Deployment d = service(bundle, module);
+            assertThat(ServiceConfig.of(module).property("quarkus.application.name")).isEqualTo(module);
+            Container c = container(d);
+            assertThat(c.getName()).isEqualTo(module);
+            String image = c.getImage();
+            if (!bundle.rendered()) {
+                assertThat(image).as(module + " image (the kustomization's images set registry and tag)").isEqualTo("vixlab/" + module);
+                continue;
+            }
+            String tag = Manifests.VERSION + ("gpu".equals(bundle.overlay()) && module.equals("trainer-service") ? "-gpu" : "");
+            assertThat(image).as(bundle + " " + module + " image").matches("([^/]+/)?vixlab/" + module + ":" + java.util.regex.Pattern.quote(tag));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void containersRunAsNonRootOnReadOnlyFilesystemsWithoutCapabilities(Bundle bundle) {
+        List<PodSpec> pods = new ArrayList<>();
+        bundle.typed(Deployment.class).forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
+        bundle.typed(StatefulSet.class).forEach(s -> pods.add(s.getSpec().getTemplate().getSpec()));
+        assertThat(pods).hasSize(ServiceConfig.SERVICES.length + 1);
+        for (String module : ServiceConfig.SERVICES) {
+            PodSpec pod = service(bundle, module).getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsUser()).as(module + " runAsUser (Quarkus images: 185)").isEqualTo(185L);
+            Container c = container(service(bundle, module));
+            assertThat(c.getSecurityContext().getRunAsUser()).as(module + " container runAsUser").isIn(null, 185L);
+            VolumeMount tmp = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst()
+                    .orElseThrow(() -> new AssertionError(module + ": no volume at /tmp"));
+            assertThat(volume(pod, tmp.getName()).getEmptyDir()).as(module + " /tmp is an emptyDir").isNotNull();
+            String dataDir = bundle.configMap("vixlab-common").map(cm -> cm.getData().get("VIXLAB_DATA_DIR")).orElseThrow();
+            VolumeMount data = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dataDir)).findFirst()
+                    .orElseThrow(() -> new AssertionError(module + ": nothing writable at vixlab.data-dir " + dataDir));
+            Volume v = volume(pod, data.getName());
+            assertThat(v.getEmptyDir() != null || v.getPersistentVolumeClaim() != null)
+                    .as(module + " data volume (the trainer's model store lies under it)").isTrue();
+        }
+        for (PodSpec pod : pods) {
+            PodSecurityContext psc = pod.getSecurityContext();
+            assertThat(psc).isNotNull();
+            assertThat(psc.getRunAsNonRoot()).isTrue();
+            assertThat(psc.getRunAsUser()).isPositive();
+            assertThat(pod.getAutomountServiceAccountToken()).as("no API token in the pods").isFalse();
+            for (Container c : pod.getContainers()) {
+                SecurityContext sc = c.getSecurityContext();
+                assertThat(sc).as(c.getName() + " securityContext").isNotNull();
+                assertThat(sc.getRunAsNonRoot()).as(c.getName() + " runAsNonRoot").isTrue();
+                assertThat(sc.getReadOnlyRootFilesystem()).as(c.getName() + " readOnlyRootFilesystem").isTrue();
+                assertThat(sc.getAllowPrivilegeEscalation()).as(c.getName() + " allowPrivilegeEscalation").isFalse();
+                assertThat(sc.getPrivileged()).as(c.getName() + " privileged").isIn(null, false);
+                assertThat(sc.getCapabilities().getDrop()).as(c.getName() + " drops").containsExactly("ALL");
+                assertThat(sc.getCapabilities().getAdd()).as(c.getName() + " adds").isNullOrEmpty();
+            }
+        }
+    }
+
+    private static Volume volume(PodSpec pod, String name) {
+        return pod.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + name));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void everyContainerHasRequestsAndLimits(Bundle bundle) {
+        List<Container> containers = new ArrayList<>();
+        bundle.typed(Deployment.class).forEach(d -> containers.addAll(d.getSpec().getTemplate().getSpec().getContainers()));
+        bundle.typed(StatefulSet.class).forEach(s -> containers.addAll(s.getSpec().getTemplate().getSpec().getContainers()));
+        for (Container c : containers) {
+            Map<String, Quantity> requests = c.getResources().getRequests();
+            Map<String, Quantity> limits = c.getResources().getLimits();
+            assertThat(requests).as(c.getName() + " requests").containsKeys("cpu", "memory");
+            assertThat(limits).as(c.getName() + " limits").containsKeys("cpu", "memory");
+            for (String r : List.of("cpu", "memory")) {
+                assertThat(requests.get(r).getNumericalAmount()).as(c.getName() + " " + r + " request <= limit")
+                        .isLessThanOrEqualTo(limits.get(r).getNumericalAmount());
+            }
+            boolean gpu = requests.containsKey("nvidia.com/gpu") || limits.containsKey("nvidia.com/gpu");
+            if (!"gpu".equals(bundle.overlay())) {
+                assertThat(gpu).as(bundle + " " + c.getName() + ": GPUs only in the gpu overlay").isFalse();
+            }
+        }
+        if ("gpu".equals(bundle.overlay())) {
+            Deployment trainer = service(bundle, "trainer-service");
+            Container c = container(trainer);
+            assertThat(c.getResources().getLimits().get("nvidia.com/gpu")).isEqualTo(new Quantity("1"));
+            assertThat(c.getResources().getRequests().get("nvidia.com/gpu")).isEqualTo(new Quantity("1"));
+            PodSpec pod = trainer.getSpec().getTemplate().getSpec();
+            assertThat(pod.getTolerations()).anySatisfy(t -> {
+                assertThat(t.getKey()).isEqualTo("nvidia.com/gpu");
+                assertThat(t.getEffect()).isEqualTo("NoSchedule");
+                assertThat(t.getOperator()).isEqualTo("Exists");
+            });
+            assertThat(pod.getNodeSelector() != null && !pod.getNodeSelector().isEmpty()
+                    || pod.getAffinity() != null && pod.getAffinity().getNodeAffinity() != null)
+                    .as("the trainer is placed on GPU nodes").isTrue();
+            for (String other : ServiceConfig.SERVICES) {
+                if (!other.equals("trainer-service")) {
+                    assertThat(service(bundle, other).getSpec().getTemplate().getSpec().getTolerations())
+                            .as(other + " stays off GPU nodes").isNullOrEmpty();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void everyServiceHasAServiceAndADisruptionBudgetSelectingItsPods(Bundle bundle) {
+        for (String module : ServiceConfig.SERVICES) {
+            Deployment d = service(bundle, module);
+            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(NetworkPolicies.matches(d.getSpec().getSelector(), podLabels)).as(module + " selector").isTrue();
+            Service svc = bundle.typed(Service.class).stream().filter(s -> s.getMetadata().getName().equals(module))
+                    .findFirst().orElseThrow(() -> new AssertionError(bundle + ": no Service " + module));
+            assertThat(podLabels).as(module + " Service selector").containsAllEntriesOf(svc.getSpec().getSelector());
+            int port = ServiceConfig.of(module).httpPort();
+            ServicePort sp = svc.getSpec().getPorts().get(0);
+            assertThat(sp.getPort()).as(module + " Service port = quarkus.http.port").isEqualTo(port);
+            ContainerPort cp = container(d).getPorts().get(0);
+            assertThat(sp.getTargetPort().getStrVal() != null ? sp.getTargetPort().getStrVal().equals(cp.getName())
+                    : sp.getTargetPort().getIntVal().equals(cp.getContainerPort())).as(module + " targetPort").isTrue();
+            List<PodDisruptionBudget> pdbs = bundle.typed(PodDisruptionBudget.class).stream()
+                    .filter(p -> NetworkPolicies.matches(p.getSpec().getSelector(), podLabels)).toList();
+            assertThat(pdbs).as(bundle + ": PodDisruptionBudget of " + module).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void networkPoliciesLetOnlyWhatMustTalkTalk(Bundle bundle) {
+        NetworkPolicies np = new NetworkPolicies(bundle.typed(NetworkPolicy.class), "vixlab");
+        Map<String, String> postgresLabels = bundle.typed(StatefulSet.class).get(0).getSpec().getTemplate().getMetadata().getLabels();
+        Endpoint postgres = Endpoint.pod("vixlab", postgresLabels);
+        // Labels Strimzi gives broker pods of the Kafka named vixlab.
+        Endpoint broker = Endpoint.pod("vixlab", Map.of("strimzi.io/cluster", "vixlab", "strimzi.io/kind", "Kafka",
+                "strimzi.io/name", "vixlab-kafka", "app.kubernetes.io/part-of", "strimzi-vixlab"));
+        Endpoint stranger = Endpoint.pod("vixlab", Map.of("app", "debug"));
+        Endpoint otherNamespace = Endpoint.pod("elsewhere", Map.of("app", "client"));
+        Endpoint ingressController = Endpoint.pod("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+        Endpoint dns = new Endpoint(Map.of("kubernetes.io/metadata.name", "kube-system"), Map.of("k8s-app", "kube-dns"), false);
+
+        for (String module : ServiceConfig.SERVICES) {
+            Endpoint svc = Endpoint.pod("vixlab", service(bundle, module).getSpec().getTemplate().getMetadata().getLabels());
+            int port = ServiceConfig.of(module).httpPort();
+            assertThat(np.egressAllowed(svc, broker, 9092)).as(module + " -> Kafka").isTrue();
+            assertThat(np.allows(svc, postgres, 5432)).as(module + " -> PostgreSQL").isTrue();
+            assertThat(np.egressAllowed(svc, dns, 53)).as(module + " -> DNS").isTrue();
+            assertThat(np.ingressAllowed(stranger, svc, port)).as("namespace -> " + module).isTrue();
+            assertThat(np.ingressAllowed(ingressController, svc, port)).as("ingress controller -> " + module).isTrue();
+            assertThat(np.ingressAllowed(otherNamespace, svc, port)).as("other namespace -> " + module).isFalse();
+            assertThat(np.ingressAllowed(stranger, svc, 5005)).as("namespace -> " + module + " other port").isFalse();
+            assertThat(np.egressAllowed(svc, Endpoint.internet(), 443)).as(module + " -> internet")
+                    .isEqualTo(module.equals("data-ingest"));
+            assertThat(np.egressAllowed(svc, stranger, 8080)).as(module + " -> any pod").isFalse();
+        }
+        assertThat(np.ingressAllowed(stranger, postgres, 5432)).as("other pods -> PostgreSQL").isFalse();
+        assertThat(np.ingressAllowed(otherNamespace, postgres, 5432)).as("other namespace -> PostgreSQL").isFalse();
+        assertThat(np.egressAllowed(postgres, Endpoint.internet(), 443)).as("PostgreSQL -> internet").isFalse();
+        assertThat(np.ingressAllowed(otherNamespace, stranger, 80)).as("default deny ingress").isFalse();
+
+        // Kafka's own port is guarded by the policy Strimzi derives from the listener's peers.
+        GenericKubernetesResource kafka = bundle.custom("Kafka").get(0);
+        List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
+        for (Map<String, Object> listener : listeners) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> peers = (List<Map<String, Object>>) listener.get("networkPolicyPeers");
+            assertThat(peers).as("listener " + listener.get("name") + " peers").isNotEmpty();
+            NetworkPolicy derived = Manifests.SERIALIZATION.convertValue(Map.of(
+                    "apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy",
+                    "metadata", Map.of("name", "strimzi-derived"),
+                    "spec", Map.of("podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", "vixlab", "strimzi.io/kind", "Kafka")),
+                            "policyTypes", List.of("Ingress"),
+                            "ingress", List.of(Map.of("from", peers, "ports", List.of(Map.of("port", listener.get("port"))))))),
+                    NetworkPolicy.class);
+            NetworkPolicies kafkaOnly = new NetworkPolicies(List.of(derived), "vixlab");
+            int port = ((Number) listener.get("port")).intValue();
+            for (String module : ServiceConfig.SERVICES) {
+                Endpoint svc = Endpoint.pod("vixlab", service(bundle, module).getSpec().getTemplate().getMetadata().getLabels());
+                assertThat(kafkaOnly.ingressAllowed(svc, broker, port)).as(module + " -> Kafka listener").isTrue();
+            }
+            assertThat(kafkaOnly.ingressAllowed(stranger, broker, port)).as("other pods -> Kafka").isFalse();
+            assertThat(kafkaOnly.ingressAllowed(postgres, broker, port)).as("PostgreSQL -> Kafka").isFalse();
+            assertThat(kafkaOnly.ingressAllowed(Endpoint.pod("keda", Map.of("app", "keda-operator")), broker, port))
+                    .as("KEDA reads the lag").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void postgresHasADatabaseForEveryService(Bundle bundle) {
+        List<StatefulSet> sets = bundle.typed(StatefulSet.class);
+        assertThat(sets).hasSize(1);
+        StatefulSet pg = sets.get(0);
+        assertThat(pg.getMetadata().getName()).isEqualTo("vixlab-postgres");
+        assertThat(bundle.typed(Service.class)).anySatisfy(s -> {
+            assertThat(s.getMetadata().getName()).isEqualTo("vixlab-postgres");
+            assertThat(s.getSpec().getPorts().get(0).getPort()).isEqualTo(5432);
+        });
+        String url = ServiceConfig.load(Manifests.ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"))
+                .getProperty("%prod.quarkus.datasource.jdbc.url");
+        assertThat(url).isEqualTo("jdbc:postgresql://vixlab-postgres:5432/${quarkus.application.name}");
+        Container c = pg.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, EnvVar> env = new LinkedHashMap<>();
+        c.getEnv().forEach(e -> env.put(e.getName(), e));
+        assertThat(env.get("POSTGRES_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("db-password");
+        assertThat(env.get("POSTGRES_USER").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("db-user");
+        String initName = pg.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName();
+        assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/docker-entrypoint-initdb.d"));
+        String script = String.join("\n", bundle.configMap(initName).orElseThrow().getData().values());
+        for (String module : ServiceConfig.SERVICES) {
+            assertThat(script).as("init script creates database " + module).contains(module);
+        }
+        assertThat(script).contains("CREATE DATABASE");
+    }
+}

@@ -1,0 +1,177 @@
+package io.vixlab.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What a service module reads: the properties of its application.properties and of service-kit's
+ * defaults, the properties of its {@code @ConfigMapping} interfaces, and the environment variables
+ * its property expressions name. Environment variables map to properties by MicroProfile Config's
+ * rule: every character that is not a letter or digit becomes {@code _}, then upper case.
+ */
+final class ServiceConfig {
+
+    static final String[] SERVICES = {"data-ingest", "feature-service", "tuner-service", "trainer-service", "report-service"};
+
+    /** Read by Quarkus itself or by the JVM, not declared in a properties file. */
+    static final Map<String, String> KNOWN = Map.of(
+            "QUARKUS_PROFILE", "quarkus.profile",
+            "QUARKUS_LOG_LEVEL", "quarkus.log.level",
+            "JAVA_TOOL_OPTIONS", "read by the JVM at start");
+    static final Set<String> KNOWN_PREFIXES = Set.of("QUARKUS_DATASOURCE_", "QUARKUS_HTTP_", "QUARKUS_LOG_CATEGORY_");
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
+    private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern MAPPING_METHOD = Pattern.compile("(?m)^\\s+(?:[\\w.<>\\[\\], ?]+)\\s+(\\w+)\\(\\)\\s*;");
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+
+    final String module;
+    /** Property names (profile prefix removed) to where they are declared. */
+    final Map<String, String> properties = new TreeMap<>();
+    /** Environment variables named in ${...} expressions. */
+    final Set<String> expressionEnv = new TreeSet<>();
+    /** The service's own application.properties, profile prefixes kept. */
+    final Properties application;
+
+    private ServiceConfig(String module) {
+        this.module = module;
+        Path root = Manifests.ROOT;
+        this.application = load(root.resolve(module).resolve("src/main/resources/application.properties"));
+        addProperties(application, module + "/application.properties");
+        addProperties(load(root.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties")),
+                "service-kit defaults");
+        addMappings(root.resolve(module).resolve("src/main/java"));
+        addMappings(root.resolve("service-kit/src/main/java"));
+    }
+
+    static ServiceConfig of(String module) {
+        return new ServiceConfig(module);
+    }
+
+    String property(String name) {
+        return application.getProperty(name);
+    }
+
+    int httpPort() {
+        return Integer.parseInt(property("quarkus.http.port"));
+    }
+
+    /** Where {@code env} is read, or null when nothing of this service reads it. */
+    String whoReads(String env) {
+        if (KNOWN.containsKey(env)) {
+            return KNOWN.get(env);
+        }
+        if (KNOWN_PREFIXES.stream().anyMatch(env::startsWith)) {
+            return "a Quarkus property";
+        }
+        if (expressionEnv.contains(env)) {
+            return "a ${" + env + "} expression";
+        }
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            if (envName(p.getKey()).equals(env)) {
+                return p.getKey() + " (" + p.getValue() + ")";
+            }
+        }
+        return null;
+    }
+
+    static String envName(String property) {
+        StringBuilder sb = new StringBuilder(property.length());
+        for (char c : property.toCharArray()) {
+            sb.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return sb.toString();
+    }
+
+    /** Topics the service's channels use ({@code mp.messaging.*.topic}) and the dead-letter topic. */
+    Set<String> topics() {
+        Set<String> topics = new TreeSet<>();
+        for (String name : application.stringPropertyNames()) {
+            if (name.matches("(%[\\w,-]+\\.)?mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic")
+                    || name.endsWith("dead-letter-queue.topic")) {
+                topics.add(application.getProperty(name));
+            }
+        }
+        Properties kit = load(Manifests.ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        for (String name : kit.stringPropertyNames()) {
+            if (name.endsWith("dead-letter-queue.topic") || name.endsWith(".topic")) {
+                topics.add(kit.getProperty(name));
+            }
+        }
+        return topics;
+    }
+
+    /** Consumer groups by topic of the service's incoming channels. */
+    Map<String, String> groupsByTopic() {
+        Map<String, String> groups = new TreeMap<>();
+        for (String name : application.stringPropertyNames()) {
+            Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(name);
+            if (m.matches()) {
+                groups.put(application.getProperty(name),
+                        application.getProperty("mp.messaging.incoming." + m.group(1) + ".group.id"));
+            }
+        }
+        return groups;
+    }
+
+    private void addProperties(Properties props, String where) {
+        for (String name : props.stringPropertyNames()) {
+            properties.putIfAbsent(name.replaceFirst("^%[\\w,-]+\\.", ""), where);
+            Matcher m = EXPRESSION.matcher(props.getProperty(name));
+            while (m.find()) {
+                expressionEnv.add(m.group(1));
+            }
+        }
+    }
+
+    private void addMappings(Path sources) {
+        if (!Files.isDirectory(sources)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                Matcher mapping = MAPPING.matcher(text);
+                if (mapping.find()) {
+                    String prefix = mapping.group(1);
+                    Matcher method = MAPPING_METHOD.matcher(text.substring(mapping.end()));
+                    while (method.find()) {
+                        properties.putIfAbsent(prefix + "." + kebab(method.group(1)), file.getFileName().toString());
+                    }
+                }
+                Matcher property = CONFIG_PROPERTY.matcher(text);
+                while (property.find()) {
+                    properties.putIfAbsent(property.group(1), file.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    static Properties load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}
