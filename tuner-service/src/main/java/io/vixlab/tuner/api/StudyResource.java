@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Studies over REST: create one (an empty body is the seed's full study), list them, show one. */
+/**
+ * Studies over REST: create one (an empty body is the seed's full study), list them, show one with
+ * its architectures and trials, cancel one.
+ */
 @Path("/api/studies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +46,18 @@ public class StudyResource {
     public Response show(@PathParam("id") String id) {
         return studies.find(id).map(study -> Response.ok(study).build())
                 .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "no study " + id));
+    }
+
+    /** Stops the study's running trials and announces it CANCELLED; a finished study answers 409. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    public Response cancel(@PathParam("id") String id) {
+        return switch (studies.cancel(id)) {
+            case CANCELLED -> Response.ok(studies.find(id).orElseThrow()).build();
+            case ALREADY_FINISHED -> Problems.of(Response.Status.CONFLICT, "study " + id + " has already finished");
+            case NOT_FOUND -> Problems.of(Response.Status.NOT_FOUND, "no study " + id);
+        };
     }
 
     private static StudySpec emptySpec() {

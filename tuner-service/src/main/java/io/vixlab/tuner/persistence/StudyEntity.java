@@ -31,6 +31,7 @@ public class StudyEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String planJson;
 
+    /** The dataset the study trains on: the plan's, or {@code latest} until the study starts with the newest one. */
     @Column(nullable = false, length = 200)
     public String datasetId;
 

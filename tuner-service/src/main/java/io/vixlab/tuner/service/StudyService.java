@@ -1,36 +1,70 @@
 package io.vixlab.tuner.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.tuner.messaging.StudyEventPublisher;
+import io.vixlab.tuner.persistence.ArchitectureTuningEntity;
 import io.vixlab.tuner.persistence.StudyEntity;
+import io.vixlab.tuner.persistence.TrialEntity;
+import io.vixlab.tuner.study.TrialState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** Creates, lists and shows studies; announces their lifecycle on {@code tuning.studies}. */
+/**
+ * Creates, lists and shows studies; announces their creation on {@code tuning.studies} and hands
+ * them to the {@link StudyRunner}, which runs them.
+ */
 @ApplicationScoped
 public class StudyService {
 
     private final StudyEventPublisher events;
-    private final ObjectMapper json;
+    private final StudyRunner runner;
+    private final JsonColumns json;
     private final Clock clock;
 
-    public StudyService(StudyEventPublisher events, ObjectMapper json) {
+    public StudyService(StudyEventPublisher events, StudyRunner runner, JsonColumns json) {
         this.events = events;
+        this.runner = runner;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
 
-    /** A study as the API shows it. */
-    public record StudyView(String id, String name, StudyEvent.Status status, StudyPlan plan, Instant createdAt,
-            Instant finishedAt, String detail) {
+    /**
+     * A study as the API shows it.
+     *
+     * @param datasetId     the dataset it trains on: the plan's, or {@code latest} until one is known
+     * @param architectures where each architecture stands; empty until the study runs
+     * @param trials        every trial; left out of the list of studies
+     */
+    public record StudyView(String id, String name, StudyEvent.Status status, StudyPlan plan, String datasetId,
+            Instant createdAt, Instant finishedAt, String detail, List<ArchitectureView> architectures,
+            List<TrialView> trials) {
+    }
+
+    /** One architecture of a study: tuning, its best trial, its final model. */
+    public record ArchitectureView(String architecture, ArchitectureTuningEntity.Phase phase, Instant tuningStartedAt,
+            Instant tunedAt, String bestTrialId, Double bestValue, Map<String, Object> bestParams, String finalId,
+            io.vixlab.contracts.training.TrialState finalState, String artifactUri, String detail,
+            Instant finishedAt) {
+    }
+
+    /**
+     * One trial.
+     *
+     * @param intermediateValues step ({@code fold * epochs + epoch}) to validation loss of the current attempt
+     * @param durationMillis     from first issue to the result; absent while it runs
+     */
+    public record TrialView(String id, String architecture, int number, TrialState state, int attempt,
+            Map<String, Object> params, Double value, SortedMap<Integer, Double> intermediateValues,
+            String failureReason, Instant startedAt, Instant finishedAt, Instant lastProgressAt, Long durationMillis) {
     }
 
     /** Stores the study, then announces it; returns once the announcement is on the broker. */
@@ -43,7 +77,12 @@ public class StudyService {
         } catch (Exception e) {
             throw new IllegalStateException("study " + study.id + " is stored but could not be announced: " + e, e);
         }
-        return view(study);
+        runner.advance(study.id);
+        return find(study.id).orElseThrow();
+    }
+
+    public StudyRunner.CancelOutcome cancel(String id) {
+        return runner.cancel(id, "cancelled on request");
     }
 
     @Transactional
@@ -52,7 +91,7 @@ public class StudyService {
         study.id = "study-" + UUID.randomUUID().toString().substring(0, 8);
         study.name = plan.name();
         study.status = StudyEvent.Status.CREATED;
-        study.planJson = write(plan);
+        study.planJson = json.write(plan);
         study.datasetId = plan.datasetId();
         // Databases keep microseconds at most: store what reads back.
         study.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -63,28 +102,30 @@ public class StudyService {
     @Transactional
     public List<StudyView> list() {
         return StudyEntity.<StudyEntity>listAll(io.quarkus.panache.common.Sort.descending("createdAt")).stream()
-                .map(this::view).toList();
+                .map(s -> view(s, null)).toList();
     }
 
     @Transactional
     public Optional<StudyView> find(String id) {
-        return StudyEntity.<StudyEntity>findByIdOptional(id).map(this::view);
+        return StudyEntity.<StudyEntity>findByIdOptional(id)
+                .map(s -> view(s, TrialEntity.ofStudy(s.id).stream().map(this::view).toList()));
     }
 
-    private StudyView view(StudyEntity s) {
-        try {
-            return new StudyView(s.id, s.name, s.status, json.readValue(s.planJson, StudyPlan.class), s.createdAt,
-                    s.finishedAt, s.detail);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("study " + s.id + " has an unreadable plan", e);
-        }
+    private StudyView view(StudyEntity s, List<TrialView> trials) {
+        return new StudyView(s.id, s.name, s.status, json.plan(s), s.datasetId, s.createdAt, s.finishedAt, s.detail,
+                ArchitectureTuningEntity.ofStudy(s.id).stream().map(this::view).toList(), trials);
     }
 
-    private String write(StudyPlan plan) {
-        try {
-            return json.writeValueAsString(plan);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+    private ArchitectureView view(ArchitectureTuningEntity a) {
+        return new ArchitectureView(a.architecture, a.phase, a.tuningStartedAt, a.tunedAt, a.bestTrialId, a.bestValue,
+                a.bestParamsJson == null ? null : json.params(a.bestParamsJson), a.finalId, a.finalState,
+                a.artifactUri, a.detail, a.finishedAt);
+    }
+
+    private TrialView view(TrialEntity t) {
+        return new TrialView(t.id, t.architecture, t.number, t.state, t.attempt, json.params(t.paramsJson), t.value,
+                json.intermediateValues(t.intermediateValuesJson), t.failureReason, t.startedAt, t.finishedAt,
+                t.lastProgressAt,
+                t.finishedAt == null ? null : Duration.between(t.startedAt, t.finishedAt).toMillis());
     }
 }

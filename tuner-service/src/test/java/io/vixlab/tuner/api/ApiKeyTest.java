@@ -37,6 +37,11 @@ class ApiKeyTest {
     }
 
     @Test
+    void cancelWithoutKeyIs401() {
+        given().when().post("/api/studies/any/cancel").then().statusCode(401);
+    }
+
+    @Test
     void createWithKeySucceedsAndReadingNeedsNoKey() {
         given().header("X-API-Key", "s3cret-test-key").contentType("application/json")
                 .body("{\"architectures\":[\"Basic_CNN_LSTM\"]}")

@@ -2,6 +2,7 @@ package io.vixlab.tuner.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.tuning.StudyEvent;
@@ -9,11 +10,13 @@ import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.tuner.service.StudyPlan;
 import io.vixlab.tuner.service.StudyService;
+import io.vixlab.tuner.study.TrialState;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Studies survive a round trip through the database with their plan intact (H2 here). */
+/** Studies and their trials survive a round trip through the database (H2 here). */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class StudyPersistenceTest {
@@ -29,9 +32,51 @@ class StudyPersistenceTest {
 
         var found = studies.find(created.id()).orElseThrow();
         assertThat(found.plan()).isEqualTo(plan);
-        assertThat(found.status()).isEqualTo(StudyEvent.Status.CREATED);
+        // The dataset is named, so the loop starts the study at once and asks for its first trials.
+        assertThat(found.status()).isEqualTo(StudyEvent.Status.RUNNING);
+        assertThat(found.datasetId()).isEqualTo("ds-abc");
+        assertThat(found.trials()).hasSize(3);
         assertThat(found.createdAt()).isEqualTo(created.createdAt());
         assertThat(studies.list()).extracting(StudyService.StudyView::id).contains(created.id());
+        assertThat(databaseProduct()).isEqualTo(expectedDatabase());
+    }
+
+    @Test
+    void trialReadsBackWithEverythingItsOptimizerIsRebuiltFrom() {
+        Instant started = Instant.parse("2026-11-25T10:00:00.123Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrialEntity trial = new TrialEntity();
+            trial.id = TrialEntity.idOf("study-trial", "Basic_CNN_LSTM", 4);
+            trial.studyId = "study-trial";
+            trial.architecture = "Basic_CNN_LSTM";
+            trial.number = 4;
+            trial.attempt = 2;
+            trial.state = TrialState.PRUNED;
+            trial.paramsJson = "{\"cnn_filters_1\":64,\"learning_rate\":0.0031622776601683794}";
+            trial.value = 0.4375;
+            trial.intermediateValuesJson = "{\"0\":0.9,\"1\":0.4375}";
+            trial.failureReason = "x".repeat(2000);
+            trial.pruneRequested = true;
+            trial.startedAt = started;
+            trial.lastProgressAt = started.plusSeconds(30);
+            trial.finishedAt = started.plusSeconds(31);
+            trial.persist();
+        });
+
+        TrialEntity read = QuarkusTransaction.requiringNew().call(() -> TrialEntity.of("study-trial", "Basic_CNN_LSTM")
+                .get(0));
+        assertThat(read.id).isEqualTo("study-trial-Basic_CNN_LSTM-4");
+        assertThat(read.number).isEqualTo(4);
+        assertThat(read.attempt).isEqualTo(2);
+        assertThat(read.state).isEqualTo(TrialState.PRUNED);
+        assertThat(read.paramsJson).isEqualTo("{\"cnn_filters_1\":64,\"learning_rate\":0.0031622776601683794}");
+        assertThat(read.value).isEqualTo(0.4375);
+        assertThat(read.intermediateValuesJson).isEqualTo("{\"0\":0.9,\"1\":0.4375}");
+        assertThat(read.failureReason).hasSize(2000);
+        assertThat(read.pruneRequested).isTrue();
+        assertThat(read.startedAt).isEqualTo(started);
+        assertThat(read.lastProgressAt).isEqualTo(started.plusSeconds(30));
+        assertThat(read.finishedAt).isEqualTo(started.plusSeconds(31));
         assertThat(databaseProduct()).isEqualTo(expectedDatabase());
     }
 

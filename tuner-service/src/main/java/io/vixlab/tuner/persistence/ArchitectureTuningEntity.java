@@ -1,0 +1,97 @@
+package io.vixlab.tuner.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vixlab.contracts.training.TrialState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where one architecture of a running study stands: tuning, waiting for its final model, done. */
+@Entity
+@Table(name = "architecture_tuning", indexes = @Index(columnList = "studyId"))
+public class ArchitectureTuningEntity extends PanacheEntityBase {
+
+    public enum Phase {
+        /** Trials are being asked for and run. */
+        TUNING,
+        /** The budget is spent and a final training with the best parameters was requested. */
+        FINAL_REQUESTED,
+        /** The final model's result arrived (its state says whether training succeeded). */
+        FINISHED,
+        /** No trial completed, so there are no best parameters to train a final model with. */
+        FAILED
+    }
+
+    /** {@code <studyId>-<architecture>}. */
+    @Id
+    @Column(length = 200)
+    public String id;
+
+    @Column(nullable = false, length = 64)
+    public String studyId;
+
+    @Column(nullable = false, length = 64)
+    public String architecture;
+
+    /** The architecture's place in the plan: trials are handed out in this order. */
+    @Column(name = "plan_position", nullable = false) // POSITION is a keyword in SQL
+    public int position;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Phase phase;
+
+    /** When its first trial was issued: the timeout runs from here. */
+    public Instant tuningStartedAt;
+
+    public Instant tunedAt;
+
+    @Column(length = 200)
+    public String bestTrialId;
+
+    public Double bestValue;
+
+    @Lob
+    public String bestParamsJson;
+
+    /** {@code <studyId>-<architecture>-final}, the key of its final training and model result. */
+    @Column(nullable = false, length = 200)
+    public String finalId;
+
+    /** How the final training ended, once its model result arrived. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    public TrialState finalState;
+
+    @Column(length = 1000)
+    public String artifactUri;
+
+    @Column(length = 2000)
+    public String detail;
+
+    public Instant finishedAt;
+
+    public static String idOf(String studyId, String architecture) {
+        return studyId + "-" + architecture;
+    }
+
+    public static List<ArchitectureTuningEntity> ofStudy(String studyId) {
+        return list("studyId = ?1 order by position", studyId);
+    }
+
+    public static Optional<ArchitectureTuningEntity> byFinalId(String finalId) {
+        return find("finalId", finalId).firstResultOptional();
+    }
+
+    public boolean done() {
+        return phase == Phase.FINISHED || phase == Phase.FAILED;
+    }
+}

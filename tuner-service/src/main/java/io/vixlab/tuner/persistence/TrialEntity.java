@@ -1,0 +1,97 @@
+package io.vixlab.tuner.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vixlab.tuner.study.TrialState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One trial of one architecture of a study: everything its optimizer needs to be rebuilt after a
+ * restart (number, state, parameters, value, intermediate values) and what the loop needs to
+ * drive it (current attempt, last sign of life).
+ */
+@Entity
+@Table(name = "trial",
+        uniqueConstraints = @UniqueConstraint(columnNames = {"studyId", "architecture", "number"}),
+        indexes = @Index(columnList = "studyId, state"))
+public class TrialEntity extends PanacheEntityBase {
+
+    /** {@code <studyId>-<architecture>-<number>}: the same trial gets the same id after a restart. */
+    @Id
+    @Column(length = 200)
+    public String id;
+
+    @Column(nullable = false, length = 64)
+    public String studyId;
+
+    @Column(nullable = false, length = 64)
+    public String architecture;
+
+    /** 0-based, in ask order within the study's architecture. */
+    @Column(nullable = false)
+    public int number;
+
+    /** The attempt whose progress and result count; older attempts' messages are ignored. */
+    @Column(nullable = false)
+    public int attempt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public TrialState state;
+
+    @Lob
+    @Column(nullable = false)
+    public String paramsJson;
+
+    /** The objective value (COMPLETE), or the last intermediate value of a PRUNED trial. */
+    @Column(name = "objective_value") // VALUE is reserved in H2
+    public Double value;
+
+    /** Step to validation loss of the current attempt, as JSON. */
+    @Lob
+    @Column(nullable = false)
+    public String intermediateValuesJson;
+
+    @Column(length = 2000)
+    public String failureReason;
+
+    /** Whether a PRUNE control went out for the current attempt (sent once). */
+    @Column(nullable = false)
+    public boolean pruneRequested;
+
+    @Column(nullable = false)
+    public Instant startedAt;
+
+    public Instant finishedAt;
+
+    /** When the current attempt was issued or last reported progress: what staleness is measured from. */
+    @Column(nullable = false)
+    public Instant lastProgressAt;
+
+    public static String idOf(String studyId, String architecture, int number) {
+        return studyId + "-" + architecture + "-" + number;
+    }
+
+    /** The trials of one architecture of a study, by number. */
+    public static List<TrialEntity> of(String studyId, String architecture) {
+        return list("studyId = ?1 and architecture = ?2 order by number", studyId, architecture);
+    }
+
+    /** Every trial of a study, by architecture and number. */
+    public static List<TrialEntity> ofStudy(String studyId) {
+        return list("studyId = ?1 order by architecture, number", studyId);
+    }
+
+    public static List<TrialEntity> running(String studyId) {
+        return list("studyId = ?1 and state = ?2 order by architecture, number", studyId, TrialState.RUNNING);
+    }
+}

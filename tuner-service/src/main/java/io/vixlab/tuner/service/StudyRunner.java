@@ -1,0 +1,489 @@
+package io.vixlab.tuner.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.vixlab.contracts.dataset.DatasetManifest;
+import io.vixlab.contracts.search.Architecture;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.TrainingProgress;
+import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.contracts.tuning.StudyEvent.Status;
+import io.vixlab.contracts.tuning.TrialConfig;
+import io.vixlab.contracts.tuning.TrialControl;
+import io.vixlab.tuner.config.TunerConfig;
+import io.vixlab.tuner.messaging.LoopPublisher;
+import io.vixlab.tuner.messaging.StudyEventPublisher;
+import io.vixlab.tuner.persistence.ArchitectureTuningEntity;
+import io.vixlab.tuner.persistence.ArchitectureTuningEntity.Phase;
+import io.vixlab.tuner.persistence.KnownDatasetEntity;
+import io.vixlab.tuner.persistence.StudyEntity;
+import io.vixlab.tuner.persistence.TrialEntity;
+import io.vixlab.tuner.service.TrialScheduler.ArchitectureLoad;
+import io.vixlab.tuner.study.FrozenTrial;
+import io.vixlab.tuner.study.StudyOptimizer;
+import io.vixlab.tuner.study.Trial;
+import io.vixlab.tuner.study.TrialState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The study loop. The database is the state: every event (a trial's progress or result, a final
+ * model's result, a new dataset, a cancel, the periodic tick) is handled for its study under that
+ * study's lock in one transaction, and the messages it decides on are sent after the commit. A
+ * restarted tuner therefore resumes from the database: trial numbers and ids are deterministic, a
+ * trial that was issued is never asked for again, and one whose config was lost before it reached
+ * the broker goes stale and is re-issued.
+ *
+ * <p>The only memory is one {@link StudyOptimizer} per (study, architecture), rebuilt from the
+ * trials in the database whenever it is missing; samplers and pruners keep no state, so a rebuilt
+ * optimizer proposes what the lost one would have.
+ */
+@ApplicationScoped
+public class StudyRunner {
+
+    private static final Logger LOG = Logger.getLogger(StudyRunner.class);
+    private static final Set<Status> FINISHED = EnumSet.of(Status.COMPLETED, Status.CANCELLED, Status.FAILED);
+
+    /** What {@link #cancel} found. */
+    public enum CancelOutcome { CANCELLED, ALREADY_FINISHED, NOT_FOUND }
+
+    private record OptimizerKey(String studyId, String architecture) {
+    }
+
+    private final TunerConfig config;
+    private final LoopPublisher trainers;
+    private final StudyEventPublisher studyEvents;
+    private final JsonColumns json;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<OptimizerKey, StudyOptimizer> optimizers = new ConcurrentHashMap<>();
+
+    public StudyRunner(TunerConfig config, LoopPublisher trainers, StudyEventPublisher studyEvents,
+            JsonColumns json) {
+        this.config = config;
+        this.trainers = trainers;
+        this.studyEvents = studyEvents;
+        this.json = json;
+    }
+
+    /** Forgets every optimizer, as a restart does: they are rebuilt from the database when next needed. */
+    public void reload() {
+        optimizers.clear();
+    }
+
+    /** Looks at every unfinished study: what no event triggers (stale trials, timeouts, restarts) happens here. */
+    @Scheduled(every = "${vixlab.tuner.tick-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        for (String studyId : unfinishedStudyIds()) {
+            try {
+                advance(studyId);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "study %s could not advance; next tick tries again", studyId);
+            }
+        }
+    }
+
+    /**
+     * Moves a study on: starts it once its dataset is known, re-issues stale trials, closes the
+     * architectures whose budget is spent, fills free trial slots and completes the study.
+     */
+    public void advance(String studyId) {
+        inStudy(studyId, null, (study, out) -> {
+            advance(study, out);
+            return null;
+        });
+    }
+
+    public void onProgress(TrainingProgress progress) {
+        if (progress.kind() != TrainingProgress.RunKind.TRIAL) {
+            return;
+        }
+        inStudy(progress.studyId(), null, (study, out) -> {
+            Optional<TrialEntity> attempt = TrialEntity.<TrialEntity>findByIdOptional(progress.runId())
+                    .filter(t -> t.studyId.equals(study.id) && t.attempt == progress.attempt());
+            if (attempt.isEmpty()) {
+                return null;
+            }
+            TrialEntity trial = attempt.get();
+            StudyPlan plan = json.plan(study);
+            int step = OptimizerFactory.step(plan.training(), progress.fold(), progress.epoch());
+            if (trial.state.isFinished()) {
+                recordLateProgress(trial, step, progress.valLoss());
+                return null;
+            }
+            StudyOptimizer optimizer = optimizer(study.id, plan, trial.architecture);
+            FrozenTrial reported = optimizer.report(trial.number, step, progress.valLoss());
+            trial.intermediateValuesJson = json.write(reported.intermediateValues());
+            trial.lastProgressAt = now();
+            if (!trial.pruneRequested && optimizer.shouldPrune(trial.number)) {
+                trial.pruneRequested = true;
+                out.add(() -> trainers.control(control(trial, TrialControl.Action.PRUNE,
+                        plan.pruner() + " pruner at step " + step)));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Progress and results travel on different topics, so a trial's result may overtake its last
+     * epochs. Their values still count: the pruner compares running trials with finished ones step
+     * by step. The optimizer, which no longer accepts reports for the trial, is rebuilt with them.
+     */
+    private void recordLateProgress(TrialEntity trial, int step, double value) {
+        SortedMap<Integer, Double> values = json.intermediateValues(trial.intermediateValuesJson);
+        if (values.putIfAbsent(step, value) == null) {
+            trial.intermediateValuesJson = json.write(values);
+            optimizers.remove(new OptimizerKey(trial.studyId, trial.architecture));
+        }
+    }
+
+    public void onResult(TrialResult result) {
+        inStudy(result.studyId(), null, (study, out) -> {
+            Optional<TrialEntity> current = currentAttempt(result.trialId(), result.attempt());
+            if (current.isEmpty()) {
+                LOG.debugf("ignoring result of %s attempt %d: unknown, old attempt or finished", result.trialId(),
+                        result.attempt());
+                return null;
+            }
+            TrialEntity trial = current.get();
+            StudyOptimizer optimizer = optimizer(study.id, json.plan(study), trial.architecture);
+            switch (result.state()) {
+                case COMPLETE -> {
+                    if (result.value() == null || result.value().isNaN()) {
+                        finish(trial, optimizer.tell(trial.number, TrialState.FAIL),
+                                "reported COMPLETE without a usable value: " + result.value());
+                    } else {
+                        finish(trial, optimizer.tell(trial.number, result.value()), null);
+                    }
+                }
+                case PRUNED -> finish(trial, optimizer.tell(trial.number, TrialState.PRUNED), null);
+                case FAILED -> finish(trial, optimizer.tell(trial.number, TrialState.FAIL),
+                        result.error() == null ? "failed without a reason" : result.error());
+                case CANCELLED -> finish(trial, optimizer.tell(trial.number, TrialState.FAIL),
+                        "cancelled by the trainer" + (result.error() == null ? "" : ": " + result.error()));
+            }
+            advance(study, out);
+            return null;
+        });
+    }
+
+    public void onModelResult(ModelResult result) {
+        inStudy(result.studyId(), null, (study, out) -> {
+            Optional<ArchitectureTuningEntity> waiting = ArchitectureTuningEntity.byFinalId(result.finalId())
+                    .filter(a -> a.studyId.equals(study.id) && a.phase == Phase.FINAL_REQUESTED);
+            if (waiting.isEmpty()) {
+                LOG.debugf("ignoring model result %s: unknown or already recorded", result.finalId());
+                return null;
+            }
+            ArchitectureTuningEntity architecture = waiting.get();
+            architecture.phase = Phase.FINISHED;
+            architecture.finalState = result.state();
+            architecture.artifactUri = result.artifactUri();
+            architecture.detail = result.error();
+            architecture.finishedAt = now();
+            completeIfDone(study, out);
+            return null;
+        });
+    }
+
+    /** Records a dataset version, then starts the studies that were waiting for one. */
+    public void onDataset(DatasetManifest manifest) {
+        List<String> waiting = QuarkusTransaction.requiringNew().call(() -> {
+            if (KnownDatasetEntity.findById(manifest.datasetId()) == null) {
+                KnownDatasetEntity dataset = new KnownDatasetEntity();
+                dataset.id = manifest.datasetId();
+                dataset.createdAt = manifest.createdAt();
+                dataset.seenAt = now();
+                dataset.persist();
+            }
+            return StudyEntity.<StudyEntity>list("status", Status.CREATED).stream().map(s -> s.id).toList();
+        });
+        waiting.forEach(this::advance);
+    }
+
+    /**
+     * Cancels an unfinished study: its running trials are told to stop and recorded as failed
+     * with the reason, and {@code CANCELLED} is announced.
+     */
+    public CancelOutcome cancel(String studyId, String reason) {
+        CancelOutcome outcome = inStudy(studyId, CancelOutcome.NOT_FOUND, (study, out) -> {
+            if (FINISHED.contains(study.status)) {
+                return CancelOutcome.ALREADY_FINISHED;
+            }
+            StudyPlan plan = json.plan(study);
+            for (TrialEntity trial : TrialEntity.running(study.id)) {
+                out.add(() -> trainers.control(control(trial, TrialControl.Action.CANCEL, reason)));
+                trial.state = TrialState.FAIL;
+                trial.failureReason = "study cancelled: " + reason;
+                trial.finishedAt = now();
+            }
+            study.status = Status.CANCELLED;
+            study.detail = reason;
+            study.finishedAt = now();
+            out.add(() -> studyEvents.publish(event(study, plan, Status.CANCELLED, null, reason)));
+            return CancelOutcome.CANCELLED;
+        });
+        optimizers.keySet().removeIf(k -> k.studyId().equals(studyId));
+        return outcome;
+    }
+
+    private void advance(StudyEntity study, Outbox out) {
+        StudyPlan plan = json.plan(study);
+        if (study.status == Status.CREATED && !start(study, plan, out)) {
+            return;
+        }
+        if (study.status != Status.RUNNING) {
+            return;
+        }
+        reissueStaleTrials(study, plan, out);
+        TrialScheduler scheduler = new TrialScheduler(plan);
+        Map<String, ArchitectureTuningEntity> tuning = new LinkedHashMap<>();
+        List<ArchitectureLoad> loads = new ArrayList<>();
+        for (ArchitectureTuningEntity architecture : ArchitectureTuningEntity.ofStudy(study.id)) {
+            if (architecture.phase != Phase.TUNING) {
+                continue;
+            }
+            ArchitectureLoad load = load(study.id, plan, architecture);
+            if (scheduler.tuned(load, now())) {
+                closeTuning(study, plan, architecture, out);
+            } else {
+                tuning.put(architecture.architecture, architecture);
+                loads.add(load);
+            }
+        }
+        for (String architecture : scheduler.nextTrials(loads, now())) {
+            ask(study, plan, tuning.get(architecture), out);
+        }
+        completeIfDone(study, out);
+    }
+
+    /** Resolves the dataset ({@code latest}: the newest seen; none yet: the study waits) and starts. */
+    private boolean start(StudyEntity study, StudyPlan plan, Outbox out) {
+        Optional<String> datasetId = StudyPlan.LATEST_DATASET.equals(plan.datasetId())
+                ? KnownDatasetEntity.newest().map(d -> d.id)
+                : Optional.of(plan.datasetId());
+        if (datasetId.isEmpty()) {
+            return false;
+        }
+        study.datasetId = datasetId.get();
+        study.status = Status.RUNNING;
+        for (int i = 0; i < plan.architectures().size(); i++) {
+            ArchitectureTuningEntity architecture = new ArchitectureTuningEntity();
+            architecture.id = ArchitectureTuningEntity.idOf(study.id, plan.architectures().get(i));
+            architecture.studyId = study.id;
+            architecture.architecture = plan.architectures().get(i);
+            architecture.position = i;
+            architecture.phase = Phase.TUNING;
+            architecture.finalId = architecture.id + "-final";
+            architecture.persist();
+        }
+        out.add(() -> studyEvents.publish(event(study, plan, Status.RUNNING, null, null)));
+        return true;
+    }
+
+    private void reissueStaleTrials(StudyEntity study, StudyPlan plan, Outbox out) {
+        Instant staleBefore = now().minus(config.staleAfter());
+        for (TrialEntity trial : TrialEntity.running(study.id)) {
+            if (!trial.lastProgressAt.isBefore(staleBefore)) {
+                continue;
+            }
+            if (trial.attempt < config.maxAttempts()) {
+                trial.attempt++;
+                trial.lastProgressAt = now();
+                trial.pruneRequested = false;
+                // The new attempt trains from scratch: the old attempt's curve no longer counts.
+                trial.intermediateValuesJson = json.write(Map.of());
+                optimizers.remove(new OptimizerKey(study.id, trial.architecture));
+                LOG.infof("trial %s went stale; re-issued as attempt %d", trial.id, trial.attempt);
+                out.add(() -> trainers.trial(config(study, plan, trial)));
+            } else {
+                StudyOptimizer optimizer = optimizer(study.id, plan, trial.architecture);
+                finish(trial, optimizer.tell(trial.number, TrialState.FAIL), "no progress for "
+                        + config.staleAfter() + " in each of " + trial.attempt + " attempts");
+            }
+        }
+    }
+
+    private ArchitectureLoad load(String studyId, StudyPlan plan, ArchitectureTuningEntity architecture) {
+        List<FrozenTrial> trials = optimizer(studyId, plan, architecture.architecture).trials();
+        int running = (int) trials.stream().filter(t -> t.state() == TrialState.RUNNING).count();
+        return new ArchitectureLoad(architecture.architecture, trials.size(), running, architecture.tuningStartedAt);
+    }
+
+    private void ask(StudyEntity study, StudyPlan plan, ArchitectureTuningEntity architecture, Outbox out) {
+        Trial asked = optimizer(study.id, plan, architecture.architecture)
+                .ask(Architecture.find(architecture.architecture).orElseThrow().searchSpace());
+        TrialEntity trial = new TrialEntity();
+        trial.id = TrialEntity.idOf(study.id, architecture.architecture, asked.number());
+        trial.studyId = study.id;
+        trial.architecture = architecture.architecture;
+        trial.number = asked.number();
+        trial.attempt = 1;
+        trial.state = TrialState.RUNNING;
+        trial.paramsJson = json.write(asked.params());
+        trial.intermediateValuesJson = json.write(Map.of());
+        trial.startedAt = now();
+        trial.lastProgressAt = trial.startedAt;
+        trial.persist();
+        if (architecture.tuningStartedAt == null) {
+            architecture.tuningStartedAt = trial.startedAt;
+        }
+        out.add(() -> trainers.trial(config(study, plan, trial)));
+    }
+
+    /** Announces the architecture as tuned and asks for its final training with the best parameters. */
+    private void closeTuning(StudyEntity study, StudyPlan plan, ArchitectureTuningEntity architecture, Outbox out) {
+        architecture.tunedAt = now();
+        Optional<FrozenTrial> best = optimizer(study.id, plan, architecture.architecture).bestTrial();
+        if (best.isEmpty()) {
+            architecture.phase = Phase.FAILED;
+            architecture.detail = "no trial completed: no parameters to train a final model with";
+            architecture.finishedAt = now();
+            out.add(() -> studyEvents.publish(event(study, plan, Status.ARCHITECTURE_TUNED,
+                    architecture.architecture, architecture.detail)));
+            return;
+        }
+        FrozenTrial bestTrial = best.get();
+        architecture.phase = Phase.FINAL_REQUESTED;
+        architecture.bestTrialId = TrialEntity.idOf(study.id, architecture.architecture, bestTrial.number());
+        architecture.bestValue = bestTrial.value().orElseThrow();
+        architecture.bestParamsJson = json.write(bestTrial.params());
+        FinalTrainingRequest request = new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, study.id,
+                architecture.finalId, 1, architecture.architecture, bestTrial.params(), architecture.bestTrialId,
+                architecture.bestValue, study.datasetId, plan.finalTraining(), now());
+        String detail = "best value " + architecture.bestValue + " in trial " + architecture.bestTrialId;
+        out.add(() -> studyEvents.publish(event(study, plan, Status.ARCHITECTURE_TUNED, architecture.architecture,
+                detail)));
+        out.add(() -> trainers.finalTraining(request));
+    }
+
+    /** COMPLETED once every architecture is done, FAILED when none of them produced a model. */
+    private void completeIfDone(StudyEntity study, Outbox out) {
+        List<ArchitectureTuningEntity> architectures = ArchitectureTuningEntity.ofStudy(study.id);
+        if (study.status != Status.RUNNING || !architectures.stream().allMatch(ArchitectureTuningEntity::done)) {
+            return;
+        }
+        boolean anyModel = architectures.stream().anyMatch(a -> a.phase == Phase.FINISHED
+                && a.finalState == io.vixlab.contracts.training.TrialState.COMPLETE);
+        study.status = anyModel ? Status.COMPLETED : Status.FAILED;
+        study.detail = anyModel ? null : "no architecture produced a final model";
+        study.finishedAt = now();
+        StudyPlan plan = json.plan(study);
+        out.add(() -> studyEvents.publish(event(study, plan, study.status, null, study.detail)));
+    }
+
+    private void finish(TrialEntity trial, FrozenTrial finished, String failureReason) {
+        trial.state = finished.state();
+        trial.value = finished.value().isPresent() ? finished.value().getAsDouble() : null;
+        trial.failureReason = failureReason;
+        trial.finishedAt = now();
+    }
+
+    private Optional<TrialEntity> currentAttempt(String trialId, int attempt) {
+        return TrialEntity.<TrialEntity>findByIdOptional(trialId)
+                .filter(t -> t.state == TrialState.RUNNING && t.attempt == attempt);
+    }
+
+    private StudyOptimizer optimizer(String studyId, StudyPlan plan, String architecture) {
+        return optimizers.computeIfAbsent(new OptimizerKey(studyId, architecture), key -> {
+            var space = Architecture.find(architecture).orElseThrow().searchSpace();
+            List<FrozenTrial> trials = TrialEntity.of(studyId, architecture).stream()
+                    .map(t -> new FrozenTrial(t.number, t.state, json.params(t.paramsJson, space),
+                            t.value == null ? OptionalDouble.empty() : OptionalDouble.of(t.value),
+                            json.intermediateValues(t.intermediateValuesJson), t.startedAt,
+                            Optional.ofNullable(t.finishedAt)))
+                    .toList();
+            return OptimizerFactory.optimizer(plan, trials, clock);
+        });
+    }
+
+    /**
+     * Runs {@code step} on the study under its lock in a new transaction, then sends what it
+     * queued. Should the transaction fail, the study's optimizers may hold what it rolled back:
+     * they are dropped and rebuilt from the database.
+     */
+    private <T> T inStudy(String studyId, T absent, BiFunction<StudyEntity, Outbox, T> step) {
+        ReentrantLock lock = locks.computeIfAbsent(studyId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Outbox out = new Outbox();
+            T result = QuarkusTransaction.requiringNew().call(() -> {
+                StudyEntity study = StudyEntity.findById(studyId);
+                return study == null ? absent : step.apply(study, out);
+            });
+            out.send();
+            return result;
+        } catch (RuntimeException e) {
+            optimizers.keySet().removeIf(k -> k.studyId().equals(studyId));
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<String> unfinishedStudyIds() {
+        return QuarkusTransaction.requiringNew().call(() -> StudyEntity.<StudyEntity>list("status not in ?1",
+                FINISHED).stream().map(s -> s.id).toList());
+    }
+
+    private TrialConfig config(StudyEntity study, StudyPlan plan, TrialEntity trial) {
+        var space = Architecture.find(trial.architecture).orElseThrow().searchSpace();
+        return new TrialConfig(TrialConfig.SCHEMA_VERSION, study.id, trial.id, trial.number, trial.attempt,
+                trial.architecture, json.params(trial.paramsJson, space), study.datasetId, plan.training(), now());
+    }
+
+    private TrialControl control(TrialEntity trial, TrialControl.Action action, String reason) {
+        return new TrialControl(TrialControl.SCHEMA_VERSION, trial.studyId, trial.id, trial.attempt, action, reason,
+                now());
+    }
+
+    private StudyEvent event(StudyEntity study, StudyPlan plan, Status status, String architecture, String detail) {
+        return new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, status, plan.architectures(),
+                plan.trialsPerArchitecture(), study.datasetId, architecture, detail, now());
+    }
+
+    /** Databases keep microseconds at most: every stored time is one that reads back the same. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Messages a step decided on, sent in order once its transaction has committed. */
+    private static final class Outbox {
+
+        private final List<Supplier<CompletionStage<Void>>> messages = new ArrayList<>();
+
+        void add(Supplier<CompletionStage<Void>> message) {
+            messages.add(message);
+        }
+
+        void send() {
+            for (Supplier<CompletionStage<Void>> message : messages) {
+                // A lost trial config goes stale and is re-issued; a lost event is only logged.
+                message.get().exceptionally(e -> {
+                    LOG.errorf(e, "a study-loop message was not acknowledged");
+                    return null;
+                });
+            }
+        }
+    }
+}
