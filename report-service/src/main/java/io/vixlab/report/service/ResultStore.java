@@ -124,17 +124,6 @@ public class ResultStore {
                 .toList();
     }
 
-    /** How many VIX closes there are from {@code from} to {@code to}, both included. */
-    @Transactional
-    public long vixCloseCount(LocalDate from, LocalDate to) {
-        return DailyCloseRecord.count("symbol = ?1 and date >= ?2 and date <= ?3", VIX, from, to);
-    }
-
-    @Transactional
-    public long vixCloseCountBefore(LocalDate date) {
-        return DailyCloseRecord.count("symbol = ?1 and date < ?2", VIX, date);
-    }
-
     /** The VIX closes up to and including {@code through}, in date order. */
     @Transactional
     public List<DailyClose> vixCloses(LocalDate through) {

@@ -3,7 +3,9 @@ package io.vixlab.report.service;
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.Prediction;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.report.baseline.BaselineInput.DailyClose;
 import io.vixlab.report.baseline.BaselineInput;
 import io.vixlab.report.comparison.StudyReportBuilder;
 import io.vixlab.report.comparison.StudyResults;
@@ -14,8 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,14 +62,14 @@ public class StudyReports {
         StudyResults results = results(study, dataset(study));
         StudyReportRecord published = StudyReportRecord.findById(studyId);
         StudyReport report = published != null ? published.event(StudyReport.class)
-                : build(results, closes(results.dataset()));
+                : build(results, closes(results));
         return new StudyReportView(report, results, store.progress(studyId), study.architectureList(),
                 published != null);
     }
 
     /**
      * Publishes the study's report if the study is complete and its report not yet published;
-     * the cheap checks (status, finals, dataset, number of closes) come before loading results.
+     * the cheap checks (status, finals) come before loading results.
      */
     @Transactional
     public boolean publishIfComplete(String studyId) {
@@ -75,9 +80,8 @@ public class StudyReports {
         }
         StudyReport report;
         try {
-            DatasetManifest dataset = dataset(study);
-            BaselineInput closes = closes(dataset);
-            report = build(results(study, dataset), closes);
+            StudyResults results = results(study, dataset(study));
+            report = build(results, closes(results));
         } catch (ReportUnavailableException e) {
             LOG.debugf("study %s is completed but its report waits: %s", studyId, e.getMessage());
             return false;
@@ -116,15 +120,29 @@ public class StudyReports {
                 "dataset " + datasetId + " has not arrived on features.datasets"));
     }
 
-    private BaselineInput closes(DatasetManifest dataset) {
-        long training = store.vixCloseCountBefore(dataset.splitDate());
-        long test = store.vixCloseCount(dataset.splitDate(), dataset.lastDate());
+    /**
+     * The VIX closes for the baselines. The dataset's days are those VIX and VVIX share, and VIX alone
+     * trades on a few more; the baselines must forecast exactly the models' test targets from the
+     * same previous close, so test-period closes are kept on the target dates only.
+     */
+    private BaselineInput closes(StudyResults results) {
+        DatasetManifest dataset = results.dataset();
+        Set<LocalDate> targets = results.finals().stream()
+                .filter(f -> f.predictions() != null)
+                .flatMap(f -> f.predictions().stream())
+                .map(Prediction::date)
+                .collect(Collectors.toSet());
+        List<DailyClose> closes = store.vixCloses(dataset.lastDate()).stream()
+                .filter(c -> c.date().isBefore(dataset.splitDate()) || targets.contains(c.date()))
+                .toList();
+        long training = closes.stream().filter(c -> c.date().isBefore(dataset.splitDate())).count();
+        long test = closes.size() - training;
         if (test != dataset.testCount() || training == 0) {
             throw new ReportUnavailableException("VIX closes of dataset " + dataset.datasetId() + ": " + test + " of "
                     + dataset.testCount() + " test days (" + dataset.splitDate() + " to " + dataset.lastDate()
                     + ") and " + training + " training days have arrived on market.bars");
         }
-        return BaselineInput.between(store.vixCloses(dataset.lastDate()), dataset.splitDate(), dataset.lastDate());
+        return BaselineInput.between(closes, dataset.splitDate(), dataset.lastDate());
     }
 
     private StudyResults results(StudyRecord study, DatasetManifest dataset) {

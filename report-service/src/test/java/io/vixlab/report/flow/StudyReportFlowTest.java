@@ -63,9 +63,17 @@ class StudyReportFlowTest {
         send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
 
         // While the study runs, its report is partial and built on request, not published.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/studies/{id}/report", studyId)
-                .then().statusCode(200).extract().jsonPath().getList("rows.architecture"))
-                .containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM"));
+        // The trial results travel on another topic than the lifecycle: wait until all are consumed, as
+        // the tuner's COMPLETED comes after every result in a real study.
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath partial = given().get("/api/studies/{id}/report", studyId).then().statusCode(200).extract().jsonPath();
+            assertThat(partial.getList("rows.architecture")).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM");
+            List<Integer> complete = partial.getList("rows.trialsComplete");
+            List<Integer> pruned = partial.getList("rows.trialsPruned");
+            List<Integer> failed = partial.getList("rows.trialsFailed");
+            assertThat(List.of(complete.get(0) + pruned.get(0) + failed.get(0), complete.get(1) + pruned.get(1)
+                    + failed.get(1))).containsExactly(5, 2);
+        });
         assertThat(given().get("/api/studies/{id}/report", studyId).jsonPath().getString("status")).isEqualTo("CREATED");
 
         send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
