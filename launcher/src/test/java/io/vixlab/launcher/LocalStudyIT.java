@@ -21,13 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -94,7 +89,8 @@ class LocalStudyIT {
         Path html = pipeline.saveReport(studyId, report, work.resolve("reports"));
         assertThat(Files.readString(html)).contains("Basic_CNN_LSTM").doesNotContain("<script");
 
-        JsonNode published = EventJson.mapper().readTree(readOne(Topics.REPORTS_STUDIES, studyId).value());
+        JsonNode published = EventJson.mapper().readTree(
+                KafkaRecords.readOne(stack.bootstrapServers(), Topics.REPORTS_STUDIES, studyId).value());
         assertThat(EventSchemas.violations(StudyReport.class, published)).isEmpty();
         assertThat(published.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(published.path("rows").size()).isEqualTo(5);
@@ -151,25 +147,6 @@ class LocalStudyIT {
             sleep(500);
         }
         throw new AssertionError("no trainer started a trial within " + timeout);
-    }
-
-    private static ConsumerRecord<String, String> readOne(String topic, String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + topic);
     }
 
     private static void sleep(long millis) {

@@ -11,7 +11,6 @@ import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.kafka.LocalKafkaBroker;
 import io.vixlab.kafka.TopicProvisioner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,12 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +96,8 @@ class ServicesTalkOverKafkaIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String studyId = EventJson.mapper().readTree(created.body()).get("id").asText();
 
-        ConsumerRecord<String, String> announced = readOne(Topics.TUNING_STUDIES, studyId);
+        ConsumerRecord<String, String> announced =
+                KafkaRecords.readOne(kafka.bootstrapServers(), Topics.TUNING_STUDIES, studyId);
         JsonNode json = EventJson.mapper().readTree(announced.value());
         assertThat(EventSchemas.violations(StudyEvent.class, json)).isEmpty();
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
@@ -128,25 +124,6 @@ class ServicesTalkOverKafkaIT {
         assertThat(post(tuner, "/api/studies", "{}", null).statusCode()).isEqualTo(401);
         assertThat(post(tuner, "/api/studies", "{}", "wrong").statusCode()).isEqualTo(401);
         assertThat(get(tuner, "/api/studies").statusCode()).isEqualTo(200);
-    }
-
-    private static ConsumerRecord<String, String> readOne(String topic, String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + topic);
     }
 
     private static HttpResponse<String> post(ServiceProcess service, String path, String body, String apiKey)
