@@ -132,8 +132,9 @@ public class StudyReports {
                 .flatMap(f -> f.predictions().stream())
                 .map(Prediction::date)
                 .collect(Collectors.toSet());
+        // Before any final model has predicted, every VIX close of the test period stands in.
         List<DailyClose> closes = store.vixCloses(dataset.lastDate()).stream()
-                .filter(c -> c.date().isBefore(dataset.splitDate()) || targets.contains(c.date()))
+                .filter(c -> targets.isEmpty() || c.date().isBefore(dataset.splitDate()) || targets.contains(c.date()))
                 .toList();
         long training = closes.stream().filter(c -> c.date().isBefore(dataset.splitDate())).count();
         long test = closes.size() - training;
