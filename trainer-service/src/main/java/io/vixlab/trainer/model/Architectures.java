@@ -29,9 +29,9 @@ public final class Architectures {
         validate(architecture, params);
         P p = new P(params);
         return switch (architecture) {
-            case BASIC_CNN_LSTM -> new Basic<>(ctx, features, p);
-            case DEEP_CNN_LSTM -> new Deep<>(ctx, features, p);
-            case BIDIRECTIONAL_CNN_LSTM -> new Bi<>(ctx, features, p);
+            case BASIC_CNN_LSTM -> basic(ctx, features, p);
+            case DEEP_CNN_LSTM -> deep(ctx, features, p);
+            case BIDIRECTIONAL_CNN_LSTM -> bidirectional(ctx, features, p);
             case ATTENTION_CNN_LSTM -> new Attention<>(ctx, features, p);
             case MULTISCALE_CNN_LSTM -> new Multiscale<>(ctx, features, p);
         };
@@ -48,103 +48,76 @@ public final class Architectures {
     }
 
     /** Conv(f1, 3, relu) - MaxPool(2) - Conv(f2, 3, relu) - LSTM(u1, seq) - Drop - LSTM(u2) - Drop - Dense(d, relu) - Dense(1). */
-    private static final class Basic<T extends TFloating> implements Network<T> {
-        private final List<SequenceLayer<T>> layers;
-
-        Basic(ModelContext<T> ctx, int features, P p) {
-            int f1 = p.i("cnn_filters_1");
-            int f2 = p.i("cnn_filters_2");
-            int u1 = p.i("lstm_units_1");
-            int u2 = p.i("lstm_units_2");
-            int d = p.i("dense_units");
-            double rate = p.d("dropout_rate");
-            layers = List.of(
-                    new Conv1D<>(ctx, features, f1, 3, Activation.RELU),
-                    new MaxPooling1D<>(ctx, 2),
-                    new Conv1D<>(ctx, f1, f2, 3, Activation.RELU),
-                    new Lstm<>(ctx, f2, u1, true),
-                    new Dropout<>(ctx, rate),
-                    new Lstm<>(ctx, u1, u2, false),
-                    new Dropout<>(ctx, rate),
-                    new Dense<>(ctx, u2, d, Activation.RELU),
-                    new Dense<>(ctx, d, 1, Activation.LINEAR));
-        }
-
-        @Override
-        public Operand<T> forward(Operand<T> x, boolean training) {
-            return sequential(layers, x, training);
-        }
+    private static <T extends TFloating> Network<T> basic(ModelContext<T> ctx, int features, P p) {
+        int f1 = p.i("cnn_filters_1");
+        int f2 = p.i("cnn_filters_2");
+        int u1 = p.i("lstm_units_1");
+        int u2 = p.i("lstm_units_2");
+        int d = p.i("dense_units");
+        double rate = p.d("dropout_rate");
+        return new Sequential<>(List.of(
+                new Conv1D<>(ctx, features, f1, 3, Activation.RELU),
+                new MaxPooling1D<>(ctx, 2),
+                new Conv1D<>(ctx, f1, f2, 3, Activation.RELU),
+                new Lstm<>(ctx, f2, u1, true),
+                new Dropout<>(ctx, rate),
+                new Lstm<>(ctx, u1, u2, false),
+                new Dropout<>(ctx, rate),
+                new Dense<>(ctx, u2, d, Activation.RELU),
+                new Dense<>(ctx, d, 1, Activation.LINEAR)));
     }
 
     /** Three Conv-BN(-Pool) blocks, three LSTMs with dropout, Dense(d1) - Drop(0.7 r) - Dense(d2) - Dense(1). */
-    private static final class Deep<T extends TFloating> implements Network<T> {
-        private final List<SequenceLayer<T>> layers;
-
-        Deep(ModelContext<T> ctx, int features, P p) {
-            int f1 = p.i("cnn_filters_1");
-            int f2 = p.i("cnn_filters_2");
-            int f3 = p.i("cnn_filters_3");
-            int u1 = p.i("lstm_units_1");
-            int u2 = p.i("lstm_units_2");
-            int u3 = p.i("lstm_units_3");
-            int d1 = p.i("dense_units_1");
-            int d2 = p.i("dense_units_2");
-            double rate = p.d("dropout_rate");
-            layers = List.of(
-                    new Conv1D<>(ctx, features, f1, 3, Activation.RELU),
-                    new BatchNormalization<>(ctx, f1),
-                    new MaxPooling1D<>(ctx, 2),
-                    new Conv1D<>(ctx, f1, f2, 3, Activation.RELU),
-                    new BatchNormalization<>(ctx, f2),
-                    new MaxPooling1D<>(ctx, 2),
-                    new Conv1D<>(ctx, f2, f3, 3, Activation.RELU),
-                    new BatchNormalization<>(ctx, f3),
-                    new Lstm<>(ctx, f3, u1, true),
-                    new Dropout<>(ctx, rate),
-                    new Lstm<>(ctx, u1, u2, true),
-                    new Dropout<>(ctx, rate),
-                    new Lstm<>(ctx, u2, u3, false),
-                    new Dropout<>(ctx, rate),
-                    new Dense<>(ctx, u3, d1, Activation.RELU),
-                    new Dropout<>(ctx, rate * 0.7),
-                    new Dense<>(ctx, d1, d2, Activation.RELU),
-                    new Dense<>(ctx, d2, 1, Activation.LINEAR));
-        }
-
-        @Override
-        public Operand<T> forward(Operand<T> x, boolean training) {
-            return sequential(layers, x, training);
-        }
+    private static <T extends TFloating> Network<T> deep(ModelContext<T> ctx, int features, P p) {
+        int f1 = p.i("cnn_filters_1");
+        int f2 = p.i("cnn_filters_2");
+        int f3 = p.i("cnn_filters_3");
+        int u1 = p.i("lstm_units_1");
+        int u2 = p.i("lstm_units_2");
+        int u3 = p.i("lstm_units_3");
+        int d1 = p.i("dense_units_1");
+        int d2 = p.i("dense_units_2");
+        double rate = p.d("dropout_rate");
+        return new Sequential<>(List.of(
+                new Conv1D<>(ctx, features, f1, 3, Activation.RELU),
+                new BatchNormalization<>(ctx, f1),
+                new MaxPooling1D<>(ctx, 2),
+                new Conv1D<>(ctx, f1, f2, 3, Activation.RELU),
+                new BatchNormalization<>(ctx, f2),
+                new MaxPooling1D<>(ctx, 2),
+                new Conv1D<>(ctx, f2, f3, 3, Activation.RELU),
+                new BatchNormalization<>(ctx, f3),
+                new Lstm<>(ctx, f3, u1, true),
+                new Dropout<>(ctx, rate),
+                new Lstm<>(ctx, u1, u2, true),
+                new Dropout<>(ctx, rate),
+                new Lstm<>(ctx, u2, u3, false),
+                new Dropout<>(ctx, rate),
+                new Dense<>(ctx, u3, d1, Activation.RELU),
+                new Dropout<>(ctx, rate * 0.7),
+                new Dense<>(ctx, d1, d2, Activation.RELU),
+                new Dense<>(ctx, d2, 1, Activation.LINEAR)));
     }
 
     /** Conv - Pool - Conv - BiLSTM(u1, seq) - Drop - BiLSTM(u2) - Drop - Dense(d, relu) - Drop(0.7 r) - Dense(1). */
-    private static final class Bi<T extends TFloating> implements Network<T> {
-        private final List<SequenceLayer<T>> layers;
-
-        Bi(ModelContext<T> ctx, int features, P p) {
-            int f1 = p.i("cnn_filters_1");
-            int f2 = p.i("cnn_filters_2");
-            int u1 = p.i("lstm_units_1");
-            int u2 = p.i("lstm_units_2");
-            int d = p.i("dense_units");
-            double rate = p.d("dropout_rate");
-            layers = List.of(
-                    new Conv1D<>(ctx, features, f1, 3, Activation.RELU),
-                    new MaxPooling1D<>(ctx, 2),
-                    new Conv1D<>(ctx, f1, f2, 3, Activation.RELU),
-                    new Bidirectional<>(ctx, f2, u1, true),
-                    new Dropout<>(ctx, rate),
-                    new Bidirectional<>(ctx, 2 * u1, u2, false),
-                    new Dropout<>(ctx, rate),
-                    new Dense<>(ctx, 2 * u2, d, Activation.RELU),
-                    new Dropout<>(ctx, rate * 0.7),
-                    new Dense<>(ctx, d, 1, Activation.LINEAR));
-        }
-
-        @Override
-        public Operand<T> forward(Operand<T> x, boolean training) {
-            return sequential(layers, x, training);
-        }
+    private static <T extends TFloating> Network<T> bidirectional(ModelContext<T> ctx, int features, P p) {
+        int f1 = p.i("cnn_filters_1");
+        int f2 = p.i("cnn_filters_2");
+        int u1 = p.i("lstm_units_1");
+        int u2 = p.i("lstm_units_2");
+        int d = p.i("dense_units");
+        double rate = p.d("dropout_rate");
+        return new Sequential<>(List.of(
+                new Conv1D<>(ctx, features, f1, 3, Activation.RELU),
+                new MaxPooling1D<>(ctx, 2),
+                new Conv1D<>(ctx, f1, f2, 3, Activation.RELU),
+                new Bidirectional<>(ctx, f2, u1, true),
+                new Dropout<>(ctx, rate),
+                new Bidirectional<>(ctx, 2 * u1, u2, false),
+                new Dropout<>(ctx, rate),
+                new Dense<>(ctx, 2 * u2, d, Activation.RELU),
+                new Dropout<>(ctx, rate * 0.7),
+                new Dense<>(ctx, d, 1, Activation.LINEAR)));
     }
 
     /**
@@ -233,6 +206,14 @@ public final class Architectures {
         public Operand<T> forward(Operand<T> x, boolean training) {
             List<Operand<T>> scales = branches.stream().map(c -> pool.call(c.call(x, training), training)).toList();
             return sequential(head, concat.call(scales), training);
+        }
+    }
+
+    /** Layers applied one after another, as Keras's {@code Sequential}. */
+    private record Sequential<T extends TFloating>(List<SequenceLayer<T>> layers) implements Network<T> {
+        @Override
+        public Operand<T> forward(Operand<T> x, boolean training) {
+            return sequential(layers, x, training);
         }
     }
 
