@@ -19,6 +19,7 @@ import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.ScriptedTrainer;
 import io.vixlab.testing.TopicReader;
 import io.vixlab.tuner.service.StudyService.StudyView;
 import io.vixlab.tuner.service.StudyService.TrialView;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The study loop end to end over the real broker, against {@link TestTrainer}: whole studies, a
+ * The study loop end to end over the real broker, against {@link ScriptedTrainer}: whole studies, a
  * restart in mid-study, stale trials, late results of old attempts, cancellation.
  */
 @QuarkusTest
@@ -54,7 +55,7 @@ class StudyLoopTest {
     }
 
     private static final Duration STUDY_TIMEOUT = Duration.ofSeconds(90);
-    private static TestTrainer trainer;
+    private static ScriptedTrainer trainer;
 
     @Inject
     StudyService studies;
@@ -64,7 +65,7 @@ class StudyLoopTest {
 
     @BeforeAll
     static void startTrainer() {
-        trainer = new TestTrainer(KafkaTestResource.bootstrapServers());
+        trainer = new ScriptedTrainer(KafkaTestResource.bootstrapServers());
     }
 
     @AfterAll
@@ -79,7 +80,8 @@ class StudyLoopTest {
                 + "\"finalTraining\":{\"epochs\":3}}");
         // The last trial of each architecture reports far worse losses, slowly: the median pruner,
         // which waits for 5 complete trials, catches it once the others have completed.
-        trainer.serve(id, config -> config.trialNumber() == 5 ? TestTrainer.Answer.BAD : TestTrainer.Answer.GOOD);
+        trainer.serve(id, config -> config.trialNumber() == 5
+                ? ScriptedTrainer.Answer.BAD : ScriptedTrainer.Answer.GOOD);
 
         sleep(Duration.ofSeconds(1));
         assertThat(study(id).status()).as("no dataset is known yet").isEqualTo(StudyEvent.Status.CREATED);
@@ -132,10 +134,10 @@ class StudyLoopTest {
         // runs slowly (5 s), long enough for a late result of its first attempt to arrive; trial 2
         // fails on the trainer.
         trainer.serve(id, config -> switch (config.trialNumber()) {
-            case 0 -> config.attempt() == 1 ? null : TestTrainer.Answer.slow(Duration.ofMillis(500));
+            case 0 -> config.attempt() == 1 ? null : ScriptedTrainer.Answer.slow(Duration.ofMillis(500));
             case 1 -> null;
-            case 2 -> TestTrainer.Answer.failing("CUDA out of memory");
-            default -> TestTrainer.Answer.GOOD;
+            case 2 -> ScriptedTrainer.Answer.failing("CUDA out of memory");
+            default -> ScriptedTrainer.Answer.GOOD;
         });
 
         awaitStudy(id, s -> s.trials().stream().anyMatch(t -> t.number() == 0 && t.attempt() == 2));
@@ -152,7 +154,7 @@ class StudyLoopTest {
         assertThat(reissued.state()).isEqualTo(TrialState.COMPLETE);
         assertThat(reissued.attempt()).isEqualTo(2);
         assertThat(reissued.value()).as("the late attempt-1 result is ignored")
-                .isEqualTo(TestTrainer.objective(reissued.params()));
+                .isEqualTo(ScriptedTrainer.objective(reissued.params()));
         TrialView lost = trials.get(1);
         assertThat(lost.state()).isEqualTo(TrialState.FAIL);
         assertThat(lost.attempt()).isEqualTo(2);

@@ -1,4 +1,4 @@
-package io.vixlab.tuner.service;
+package io.vixlab.testing;
 
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
@@ -39,30 +39,30 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * final trainings on {@code models.results}. Every trial runs on its own thread, as on a pool of
  * trainers.
  */
-final class TestTrainer implements AutoCloseable {
+public final class ScriptedTrainer implements AutoCloseable {
 
     /**
      * How to run one trial attempt: its losses are {@code lossScale} times the objective's curve,
      * and after each epoch it waits up to {@code epochPause} for a prune or cancel; with an
      * {@code error} it fails with it after the first epoch.
      */
-    record Answer(double lossScale, Duration epochPause, String error) {
+    public record Answer(double lossScale, Duration epochPause, String error) {
 
-        static final Answer GOOD = new Answer(1, Duration.ofMillis(20), null);
+        public static final Answer GOOD = new Answer(1, Duration.ofMillis(20), null);
         /** Far worse than any good trial, and slow enough for the pruner to catch it. */
-        static final Answer BAD = new Answer(10, Duration.ofMillis(1500), null);
+        public static final Answer BAD = new Answer(10, Duration.ofMillis(1500), null);
 
-        static Answer slow(Duration epochPause) {
+        public static Answer slow(Duration epochPause) {
             return new Answer(1, epochPause, null);
         }
 
-        static Answer failing(String error) {
+        public static Answer failing(String error) {
             return new Answer(1, Duration.ZERO, error);
         }
     }
 
     /** The score a trial with these parameters gets: best near learning_rate 10^-2.5 and dropout 0.3. */
-    static double objective(Map<String, Object> params) {
+    public static double objective(Map<String, Object> params) {
         double lr = ((Number) params.get("learning_rate")).doubleValue();
         double dropout = ((Number) params.get("dropout_rate")).doubleValue();
         return Math.pow(Math.log10(lr) + 2.5, 2) + Math.pow(dropout - 0.3, 2) + 0.1;
@@ -78,7 +78,7 @@ final class TestTrainer implements AutoCloseable {
     private final Map<String, TrialControl.Action> controls = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    TestTrainer(String bootstrapServers) {
+    public ScriptedTrainer(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
@@ -91,14 +91,14 @@ final class TestTrainer implements AutoCloseable {
      * Answers the trials of {@code studyId} as {@code answers} says (null: never answer that
      * attempt), including those that arrived before this call, and its final trainings.
      */
-    synchronized void serve(String studyId, Function<TrialConfig, Answer> answers) {
+    public synchronized void serve(String studyId, Function<TrialConfig, Answer> answers) {
         served.put(studyId, answers);
         unserved.getOrDefault(studyId, List.of()).forEach(this::start);
         unserved.remove(studyId);
     }
 
     /** Sends a trial result as a trainer would, e.g. one of an attempt the tuner gave up on. */
-    void sendResult(TrialConfig config, TrialState state, Double value, String error) {
+    public void sendResult(TrialConfig config, TrialState state, Double value, String error) {
         send(Topics.TRAINING_RESULTS, config.trialId(), new TrialResult(TrialResult.SCHEMA_VERSION,
                 config.studyId(), config.trialId(), config.trialNumber(), config.attempt(), config.architecture(),
                 state, value, null, null, error, 1, "test-trainer", Instant.now()));
