@@ -110,9 +110,14 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Kills the process at once, as a crashed pod would die (for recovery tests). */
+    /** Kills the process at once (SIGKILL), as a crashed pod dies, and waits until it is gone. */
     public void kill() {
-        process.destroyForcibly();
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
     }
 
     @Override

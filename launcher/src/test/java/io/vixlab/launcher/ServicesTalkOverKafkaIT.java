@@ -8,19 +8,12 @@ import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.tuning.StudyEvent;
-import io.vixlab.kafka.LocalKafkaBroker;
-import io.vixlab.kafka.TopicProvisioner;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.vixlab.testing.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,78 +27,48 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServicesTalkOverKafkaIT {
 
-    private static final String API_KEY = "it-" + UUID.randomUUID();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     static Path work;
 
-    static LocalKafkaBroker kafka;
-    static EmbeddedPostgres postgres;
-    static final List<ServiceProcess> services = new ArrayList<>();
+    static ProductionPlatform platform;
     static ServiceProcess tuner;
     static ServiceProcess report;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        long t0 = System.nanoTime();
-        kafka = LocalKafkaBroker.start(LocalKafkaBroker.options(work.resolve("kafka")));
-        System.out.printf("local Kafka broker ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        TopicProvisioner.ensure(kafka.bootstrapServers(), Topics.SPECS.stream()
-                .map(t -> new TopicProvisioner.Topic(t.name(), t.partitions(), t.compacted())).toList());
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("CREATE DATABASE tuner");
-            c.createStatement().execute("CREATE DATABASE report");
-        }
-        tuner = start("tuner-service", "tuner");
-        report = start("report-service", "report");
-        tuner.awaitReady(Duration.ofSeconds(90));
-        report.awaitReady(Duration.ofSeconds(90));
-    }
-
-    private static ServiceProcess start(String module, String database) throws Exception {
-        ServiceProcess service = ServiceProcess.start(new ServiceProcess.Spec(module,
-                Path.of("..", module, "target", "quarkus-app"), freePort(), "256m",
-                Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                        "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", database),
-                        "quarkus.datasource.username", "postgres",
-                        "quarkus.datasource.password", "postgres",
-                        "vixlab.security.api-key", API_KEY),
-                work.resolve("logs")));
-        services.add(service);
-        return service;
+        platform = ProductionPlatform.start(work);
+        platform.createDatabase("tuner");
+        platform.createDatabase("report");
+        tuner = platform.startService("tuner-service", "tuner", Map.of());
+        report = platform.startService("report-service", "report", Map.of());
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        services.forEach(ServiceProcess::close);
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
     @Test
     void studyCreatedOnTheTunerIsAnnouncedInSchemaAndRecordedByTheReportService() throws Exception {
-        HttpResponse<String> created = post(tuner, "/api/studies",
+        HttpResponse<String> created = ProductionPlatform.post(tuner, "/api/studies",
                 "{\"name\":\"it\",\"architectures\":[\"Basic_CNN_LSTM\",\"Attention_CNN_LSTM\"],"
-                        + "\"trialsPerArchitecture\":3}", API_KEY);
+                        + "\"trialsPerArchitecture\":3}", platform.apiKey);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String studyId = EventJson.mapper().readTree(created.body()).get("id").asText();
 
-        ConsumerRecord<String, String> announced =
-                KafkaRecords.readOne(kafka.bootstrapServers(), Topics.TUNING_STUDIES, studyId);
-        JsonNode json = EventJson.mapper().readTree(announced.value());
+        List<ConsumerRecord<String, String>> announced = TopicReader.await(platform.bootstrapServers(),
+                Topics.TUNING_STUDIES, r -> studyId.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(announced).as("the study's first event on %s", Topics.TUNING_STUDIES).isNotEmpty();
+        JsonNode json = EventJson.mapper().readTree(announced.get(0).value());
         assertThat(EventSchemas.violations(StudyEvent.class, json)).isEmpty();
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.get("status").asText()).isEqualTo("CREATED");
         assertThat(json.get("trialsPerArchitecture").asInt()).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode studies = EventJson.mapper().readTree(get(report, "/api/studies").body());
+            JsonNode studies = EventJson.mapper().readTree(ProductionPlatform.get(report, "/api/studies").body());
             JsonNode recorded = null;
             for (JsonNode s : studies) {
                 if (studyId.equals(s.get("studyId").asText())) {
@@ -121,30 +84,8 @@ class ServicesTalkOverKafkaIT {
 
     @Test
     void productionProfileRefusesStateChangesWithoutTheApiKey() throws Exception {
-        assertThat(post(tuner, "/api/studies", "{}", null).statusCode()).isEqualTo(401);
-        assertThat(post(tuner, "/api/studies", "{}", "wrong").statusCode()).isEqualTo(401);
-        assertThat(get(tuner, "/api/studies").statusCode()).isEqualTo(200);
-    }
-
-    private static HttpResponse<String> post(ServiceProcess service, String path, String body, String apiKey)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.baseUri().resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (apiKey != null) {
-            request.header("X-API-Key", apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.baseUri().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(ProductionPlatform.post(tuner, "/api/studies", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(ProductionPlatform.post(tuner, "/api/studies", "{}", "wrong").statusCode()).isEqualTo(401);
+        assertThat(ProductionPlatform.get(tuner, "/api/studies").statusCode()).isEqualTo(200);
     }
 }

@@ -36,8 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A trainer for tests, over the real broker: it takes the trials of the studies it serves from
  * {@code tuning.trials}, reports a known loss curve per epoch on {@code training.progress}, stops
  * when {@code tuning.control} says so, publishes scores on {@code training.results}, and answers
- * final trainings on {@code models.results}. Every trial runs on its own thread, as on a pool of
- * trainers.
+ * final trainings on {@code models.results} after reporting their epochs. Every trial and final
+ * runs on its own thread, as on a pool of trainers.
  */
 public final class ScriptedTrainer implements AutoCloseable {
 
@@ -73,6 +73,7 @@ public final class ScriptedTrainer implements AutoCloseable {
     private final ExecutorService runs = Executors.newCachedThreadPool();
     private final List<Thread> pollers = new ArrayList<>();
     private final Map<String, Function<TrialConfig, Answer>> served = new HashMap<>();
+    private final Map<String, Function<FinalTrainingRequest, Answer>> finals = new HashMap<>();
     private final Map<String, List<TrialConfig>> unserved = new HashMap<>();
     /** trial id + attempt -> the control received for it. */
     private final Map<String, TrialControl.Action> controls = new ConcurrentHashMap<>();
@@ -97,6 +98,15 @@ public final class ScriptedTrainer implements AutoCloseable {
         unserved.remove(studyId);
     }
 
+    /**
+     * Answers the final trainings of {@code studyId}, a served study, as {@code answers} says (null:
+     * never answer that attempt); without this call each is answered {@link Answer#GOOD}. A final
+     * reports {@code FINAL} progress for each of its epochs, and a prune or cancel stops it.
+     */
+    public synchronized void serveFinals(String studyId, Function<FinalTrainingRequest, Answer> answers) {
+        finals.put(studyId, answers);
+    }
+
     /** Sends a trial result as a trainer would, e.g. one of an attempt the tuner gave up on. */
     public void sendResult(TrialConfig config, TrialState state, Double value, String error) {
         send(Topics.TRAINING_RESULTS, config.trialId(), new TrialResult(TrialResult.SCHEMA_VERSION,
@@ -109,7 +119,10 @@ public final class ScriptedTrainer implements AutoCloseable {
             FinalTrainingRequest request = EventSchemas.parse(record.value(), FinalTrainingRequest.class);
             synchronized (this) {
                 if (served.containsKey(request.studyId())) {
-                    runs.submit(() -> answerFinal(request));
+                    Answer answer = finals.getOrDefault(request.studyId(), r -> Answer.GOOD).apply(request);
+                    if (answer != null) {
+                        runs.submit(() -> answerFinal(request, answer));
+                    }
                 }
             }
             return;
@@ -166,12 +179,39 @@ public final class ScriptedTrainer implements AutoCloseable {
         sendResult(config, TrialState.COMPLETE, answer.lossScale() * objective, null);
     }
 
-    private void answerFinal(FinalTrainingRequest request) {
-        Metrics metrics = new Metrics(4.0, 2.0, 1.5, 0.8, 0.6);
+    private void answerFinal(FinalTrainingRequest request, Answer answer) {
+        double objective = objective(request.params());
+        String key = request.finalId() + "#" + request.attempt();
+        int epochs = Math.max(1, request.training().epochs());
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            double loss = answer.lossScale() * objective * (1 + 1.0 / (epoch + 1));
+            send(Topics.TRAINING_PROGRESS, request.finalId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION,
+                    request.studyId(), request.finalId(), request.attempt(), request.architecture(),
+                    TrainingProgress.RunKind.FINAL, 0, epoch, epoch, loss, loss, 1e-3, Instant.now()));
+            if (answer.error() != null) {
+                sendModelResult(request, TrialState.FAILED, answer.error());
+                return;
+            }
+            long until = System.nanoTime() + answer.epochPause().toNanos();
+            while (System.nanoTime() < until && !controls.containsKey(key) && !closed) {
+                sleep(10);
+            }
+            if (controls.containsKey(key)) {
+                TrialState stopped = controls.get(key) == TrialControl.Action.PRUNE
+                        ? TrialState.PRUNED : TrialState.CANCELLED;
+                sendModelResult(request, stopped, "stopped by " + controls.get(key));
+                return;
+            }
+        }
+        sendModelResult(request, TrialState.COMPLETE, null);
+    }
+
+    private void sendModelResult(FinalTrainingRequest request, TrialState state, String error) {
+        Metrics metrics = state == TrialState.COMPLETE ? new Metrics(4.0, 2.0, 1.5, 0.8, 0.6) : null;
         send(Topics.MODELS_RESULTS, request.finalId(), new ModelResult(ModelResult.SCHEMA_VERSION,
-                request.studyId(), request.finalId(), request.attempt(), request.architecture(), TrialState.COMPLETE,
+                request.studyId(), request.finalId(), request.attempt(), request.architecture(), state,
                 request.datasetId(), request.params(), request.training(), metrics, metrics, null, 1000, 3, 5,
-                "file:/models/" + request.finalId(), null, Instant.now()));
+                state == TrialState.COMPLETE ? "file:/models/" + request.finalId() : null, error, Instant.now()));
     }
 
     private void send(String topic, String key, Object event) {

@@ -11,11 +11,22 @@ public interface TunerConfig {
     Duration tickInterval();
 
     /**
-     * A running trial with no progress for this long is re-issued as a new attempt. It must exceed
-     * the time a trial config may wait on {@code tuning.trials} for a free trainer plus one epoch.
+     * A running trial, or a requested final training, with no progress for this long is re-issued
+     * as a new attempt. It must exceed the time a trial config (or final request) may wait for a
+     * free trainer plus one epoch.
      */
     Duration staleAfter();
 
-    /** Attempts a trial gets; after the last one goes stale the trial fails with the reason. */
+    /**
+     * Attempts a trial or a final training gets; after the last one goes stale the trial fails, or
+     * the architecture, with the reason.
+     */
     int maxAttempts();
+
+    /**
+     * A message still in the outbox this long after it was stored (the tuner stopped between commit
+     * and send, or the broker did not acknowledge it) is sent again. Longer than a broker
+     * acknowledgement takes, or messages are sent twice for nothing.
+     */
+    Duration outboxResendAfter();
 }

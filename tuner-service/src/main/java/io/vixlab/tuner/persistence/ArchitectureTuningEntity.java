@@ -26,7 +26,11 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
         FINAL_REQUESTED,
         /** The final model's result arrived (its state says whether training succeeded). */
         FINISHED,
-        /** No trial completed, so there are no best parameters to train a final model with. */
+        /**
+         * No model and none to wait for ({@code detail} says why): no trial completed, so there
+         * were no best parameters; or no attempt of the final training made progress; or the
+         * study was cancelled while it ran.
+         */
         FAILED
     }
 
@@ -65,6 +69,18 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
     /** {@code <studyId>-<architecture>-final}, the key of its final training and model result. */
     @Column(nullable = false, length = 200)
     public String finalId;
+
+    /**
+     * The final training's current attempt, from 1; a model result of any attempt counts. Null
+     * until the final is requested.
+     */
+    public Integer finalAttempt;
+
+    /**
+     * When the final's current attempt was requested or any attempt last reported progress: what
+     * staleness is measured from.
+     */
+    public Instant finalLastProgressAt;
 
     /** How the final training ended, once its model result arrived. */
     @Enumerated(EnumType.STRING)

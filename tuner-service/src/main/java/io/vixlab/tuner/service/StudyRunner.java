@@ -13,8 +13,8 @@ import io.vixlab.contracts.tuning.StudyEvent.Status;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.tuner.config.TunerConfig;
-import io.vixlab.tuner.messaging.LoopPublisher;
-import io.vixlab.tuner.messaging.StudyEventPublisher;
+import io.vixlab.tuner.messaging.MessageOutbox;
+import io.vixlab.tuner.messaging.MessageOutbox.Batch;
 import io.vixlab.tuner.persistence.ArchitectureTuningEntity;
 import io.vixlab.tuner.persistence.ArchitectureTuningEntity.Phase;
 import io.vixlab.tuner.persistence.KnownDatasetEntity;
@@ -34,24 +34,25 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The study loop. The database is the state: every event (a trial's progress or result, a final
- * model's result, a new dataset, a cancel, the periodic tick) is handled for its study under that
- * study's lock in one transaction, and the messages it decides on are sent after the commit. A
- * restarted tuner therefore resumes from the database: trial numbers and ids are deterministic, a
- * trial that was issued is never asked for again, and one whose config was lost before it reached
- * the broker goes stale and is re-issued.
+ * The study loop. The database is the state: every event (a trial's or final training's progress,
+ * a trial's result, a final model's result, a new dataset, a cancel, the periodic tick) is handled
+ * for its study under that study's lock in one transaction. The messages it decides on are stored
+ * in the {@link MessageOutbox} in that same transaction and sent after the commit; one the broker
+ * did not acknowledge (the tuner died in between) is sent again by the outbox's sweep. A restarted
+ * tuner therefore resumes from the database: trial numbers and ids are deterministic, a trial that
+ * was issued is never asked for again, and no decided message is lost. A trial or final training
+ * whose trainer went silent goes stale and is re-issued as a new attempt.
  *
  * <p>The only memory is one {@link StudyOptimizer} per (study, architecture), rebuilt from the
  * trials in the database whenever it is missing; samplers and pruners keep no state, so a rebuilt
@@ -70,18 +71,15 @@ public class StudyRunner {
     }
 
     private final TunerConfig config;
-    private final LoopPublisher trainers;
-    private final StudyEventPublisher studyEvents;
+    private final MessageOutbox outbox;
     private final JsonColumns json;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<OptimizerKey, StudyOptimizer> optimizers = new ConcurrentHashMap<>();
 
-    public StudyRunner(TunerConfig config, LoopPublisher trainers, StudyEventPublisher studyEvents,
-            JsonColumns json) {
+    public StudyRunner(TunerConfig config, MessageOutbox outbox, JsonColumns json) {
         this.config = config;
-        this.trainers = trainers;
-        this.studyEvents = studyEvents;
+        this.outbox = outbox;
         this.json = json;
     }
 
@@ -90,7 +88,10 @@ public class StudyRunner {
         optimizers.clear();
     }
 
-    /** Looks at every unfinished study: what no event triggers (stale trials, timeouts, restarts) happens here. */
+    /**
+     * Looks at every unfinished study: what no event triggers (stale trials and finals, timeouts,
+     * restarts) happens here.
+     */
     @Scheduled(every = "${vixlab.tuner.tick-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
@@ -104,8 +105,8 @@ public class StudyRunner {
     }
 
     /**
-     * Moves a study on: starts it once its dataset is known, re-issues stale trials, closes the
-     * architectures whose budget is spent, fills free trial slots and completes the study.
+     * Moves a study on: starts it once its dataset is known, re-issues stale trials and finals,
+     * closes the architectures whose budget is spent, fills free trial slots and completes the study.
      */
     public void advance(String studyId) {
         inStudy(studyId, null, (study, out) -> {
@@ -115,7 +116,8 @@ public class StudyRunner {
     }
 
     public void onProgress(TrainingProgress progress) {
-        if (progress.kind() != TrainingProgress.RunKind.TRIAL) {
+        if (progress.kind() == TrainingProgress.RunKind.FINAL) {
+            onFinalProgress(progress);
             return;
         }
         inStudy(progress.studyId(), null, (study, out) -> {
@@ -137,9 +139,23 @@ public class StudyRunner {
             trial.lastProgressAt = now();
             if (!trial.pruneRequested && optimizer.shouldPrune(trial.number)) {
                 trial.pruneRequested = true;
-                out.add(() -> trainers.control(control(trial, TrialControl.Action.PRUNE,
-                        plan.pruner() + " pruner at step " + step)));
+                out.control(control(trial, TrialControl.Action.PRUNE, plan.pruner() + " pruner at step " + step));
             }
+            return null;
+        });
+    }
+
+    /**
+     * A final training's progress keeps it from going stale. Progress of any of its attempts
+     * counts, since the result of any attempt is accepted: an older attempt that is still training
+     * is as good as the newest one.
+     */
+    private void onFinalProgress(TrainingProgress progress) {
+        inStudy(progress.studyId(), null, (study, out) -> {
+            ArchitectureTuningEntity.byFinalId(progress.runId())
+                    .filter(a -> a.studyId.equals(study.id) && a.phase == Phase.FINAL_REQUESTED
+                            && progress.attempt() <= finalAttempt(a))
+                    .ifPresent(a -> a.finalLastProgressAt = now());
             return null;
         });
     }
@@ -192,10 +208,13 @@ public class StudyRunner {
             Optional<ArchitectureTuningEntity> waiting = ArchitectureTuningEntity.byFinalId(result.finalId())
                     .filter(a -> a.studyId.equals(study.id) && a.phase == Phase.FINAL_REQUESTED);
             if (waiting.isEmpty()) {
-                LOG.debugf("ignoring model result %s: unknown or already recorded", result.finalId());
+                LOG.debugf("ignoring model result %s attempt %d: unknown or already recorded", result.finalId(),
+                        result.attempt());
                 return null;
             }
             ArchitectureTuningEntity architecture = waiting.get();
+            LOG.infof("final %s: attempt %d of %d answered %s", result.finalId(), result.attempt(),
+                    finalAttempt(architecture), result.state());
             architecture.phase = Phase.FINISHED;
             architecture.finalState = result.state();
             architecture.artifactUri = result.artifactUri();
@@ -222,8 +241,8 @@ public class StudyRunner {
     }
 
     /**
-     * Cancels an unfinished study: its running trials are told to stop and recorded as failed
-     * with the reason, and {@code CANCELLED} is announced.
+     * Cancels an unfinished study: its running trials and final trainings are told to stop and
+     * recorded as failed with the reason, and {@code CANCELLED} is announced.
      */
     public CancelOutcome cancel(String studyId, String reason) {
         CancelOutcome outcome = inStudy(studyId, CancelOutcome.NOT_FOUND, (study, out) -> {
@@ -232,22 +251,35 @@ public class StudyRunner {
             }
             StudyPlan plan = json.plan(study);
             for (TrialEntity trial : TrialEntity.running(study.id)) {
-                out.add(() -> trainers.control(control(trial, TrialControl.Action.CANCEL, reason)));
+                out.control(control(trial, TrialControl.Action.CANCEL, reason));
                 trial.state = TrialState.FAIL;
                 trial.failureReason = "study cancelled: " + reason;
                 trial.finishedAt = now();
             }
+            for (ArchitectureTuningEntity architecture : ArchitectureTuningEntity.ofStudy(study.id)) {
+                if (architecture.phase != Phase.FINAL_REQUESTED) {
+                    continue;
+                }
+                // Every attempt: an older one may still be training somewhere.
+                for (int attempt = 1; attempt <= finalAttempt(architecture); attempt++) {
+                    out.control(new TrialControl(TrialControl.SCHEMA_VERSION, study.id, architecture.finalId,
+                            attempt, TrialControl.Action.CANCEL, reason, now()));
+                }
+                architecture.phase = Phase.FAILED;
+                architecture.detail = "study cancelled: " + reason;
+                architecture.finishedAt = now();
+            }
             study.status = Status.CANCELLED;
             study.detail = reason;
             study.finishedAt = now();
-            out.add(() -> studyEvents.publish(event(study, plan, Status.CANCELLED, null, reason)));
+            out.studyEvent(event(study, plan, Status.CANCELLED, null, reason));
             return CancelOutcome.CANCELLED;
         });
         optimizers.keySet().removeIf(k -> k.studyId().equals(studyId));
         return outcome;
     }
 
-    private void advance(StudyEntity study, Outbox out) {
+    private void advance(StudyEntity study, Batch out) {
         StudyPlan plan = json.plan(study);
         if (study.status == Status.CREATED && !start(study, plan, out)) {
             return;
@@ -256,6 +288,7 @@ public class StudyRunner {
             return;
         }
         reissueStaleTrials(study, plan, out);
+        rerequestStaleFinals(study, plan, out);
         TrialScheduler scheduler = new TrialScheduler(plan);
         Map<String, ArchitectureTuningEntity> tuning = new LinkedHashMap<>();
         List<ArchitectureLoad> loads = new ArrayList<>();
@@ -278,7 +311,7 @@ public class StudyRunner {
     }
 
     /** Resolves the dataset ({@code latest}: the newest seen; none yet: the study waits) and starts. */
-    private boolean start(StudyEntity study, StudyPlan plan, Outbox out) {
+    private boolean start(StudyEntity study, StudyPlan plan, Batch out) {
         Optional<String> datasetId = StudyPlan.LATEST_DATASET.equals(plan.datasetId())
                 ? KnownDatasetEntity.newest().map(d -> d.id)
                 : Optional.of(plan.datasetId());
@@ -297,11 +330,11 @@ public class StudyRunner {
             architecture.finalId = architecture.id + "-final";
             architecture.persist();
         }
-        out.add(() -> studyEvents.publish(event(study, plan, Status.RUNNING, null, null)));
+        out.studyEvent(event(study, plan, Status.RUNNING, null, null));
         return true;
     }
 
-    private void reissueStaleTrials(StudyEntity study, StudyPlan plan, Outbox out) {
+    private void reissueStaleTrials(StudyEntity study, StudyPlan plan, Batch out) {
         Instant staleBefore = now().minus(config.staleAfter());
         for (TrialEntity trial : TrialEntity.running(study.id)) {
             if (!trial.lastProgressAt.isBefore(staleBefore)) {
@@ -315,7 +348,7 @@ public class StudyRunner {
                 trial.intermediateValuesJson = json.write(Map.of());
                 optimizers.remove(new OptimizerKey(study.id, trial.architecture));
                 LOG.infof("trial %s went stale; re-issued as attempt %d", trial.id, trial.attempt);
-                out.add(() -> trainers.trial(config(study, plan, trial)));
+                out.trial(config(study, plan, trial));
             } else {
                 StudyOptimizer optimizer = optimizer(study.id, plan, trial.architecture);
                 finish(trial, optimizer.tell(trial.number, TrialState.FAIL), "no progress for "
@@ -324,13 +357,47 @@ public class StudyRunner {
         }
     }
 
+    /**
+     * Re-requests a final training that has made no progress for {@code stale-after} as a new
+     * attempt; after the last attempt the architecture fails with the reason.
+     */
+    private void rerequestStaleFinals(StudyEntity study, StudyPlan plan, Batch out) {
+        Instant staleBefore = now().minus(config.staleAfter());
+        for (ArchitectureTuningEntity architecture : ArchitectureTuningEntity.ofStudy(study.id)) {
+            if (architecture.phase != Phase.FINAL_REQUESTED
+                    || !Objects.requireNonNullElse(architecture.finalLastProgressAt, architecture.tunedAt)
+                            .isBefore(staleBefore)) {
+                continue;
+            }
+            int attempt = finalAttempt(architecture);
+            if (attempt < config.maxAttempts()) {
+                architecture.finalAttempt = attempt + 1;
+                architecture.finalLastProgressAt = now();
+                LOG.infof("final %s went stale; re-requested as attempt %d", architecture.finalId,
+                        architecture.finalAttempt);
+                out.finalTraining(finalRequest(study, plan, architecture));
+            } else {
+                architecture.phase = Phase.FAILED;
+                architecture.detail = "final training: no progress for " + config.staleAfter() + " in each of "
+                        + attempt + " attempts";
+                architecture.finishedAt = now();
+                LOG.warnf("final %s failed: %s", architecture.finalId, architecture.detail);
+            }
+        }
+    }
+
+    /** Finals requested before attempts were counted have had one. */
+    private static int finalAttempt(ArchitectureTuningEntity architecture) {
+        return architecture.finalAttempt == null ? 1 : architecture.finalAttempt;
+    }
+
     private ArchitectureLoad load(String studyId, StudyPlan plan, ArchitectureTuningEntity architecture) {
         List<FrozenTrial> trials = optimizer(studyId, plan, architecture.architecture).trials();
         int running = (int) trials.stream().filter(t -> t.state() == TrialState.RUNNING).count();
         return new ArchitectureLoad(architecture.architecture, trials.size(), running, architecture.tuningStartedAt);
     }
 
-    private void ask(StudyEntity study, StudyPlan plan, ArchitectureTuningEntity architecture, Outbox out) {
+    private void ask(StudyEntity study, StudyPlan plan, ArchitectureTuningEntity architecture, Batch out) {
         Trial asked = optimizer(study.id, plan, architecture.architecture)
                 .ask(Architecture.find(architecture.architecture).orElseThrow().searchSpace());
         TrialEntity trial = new TrialEntity();
@@ -348,19 +415,19 @@ public class StudyRunner {
         if (architecture.tuningStartedAt == null) {
             architecture.tuningStartedAt = trial.startedAt;
         }
-        out.add(() -> trainers.trial(config(study, plan, trial)));
+        out.trial(config(study, plan, trial));
     }
 
     /** Announces the architecture as tuned and asks for its final training with the best parameters. */
-    private void closeTuning(StudyEntity study, StudyPlan plan, ArchitectureTuningEntity architecture, Outbox out) {
+    private void closeTuning(StudyEntity study, StudyPlan plan, ArchitectureTuningEntity architecture, Batch out) {
         architecture.tunedAt = now();
         Optional<FrozenTrial> best = optimizer(study.id, plan, architecture.architecture).bestTrial();
         if (best.isEmpty()) {
             architecture.phase = Phase.FAILED;
             architecture.detail = "no trial completed: no parameters to train a final model with";
             architecture.finishedAt = now();
-            out.add(() -> studyEvents.publish(event(study, plan, Status.ARCHITECTURE_TUNED,
-                    architecture.architecture, architecture.detail)));
+            out.studyEvent(event(study, plan, Status.ARCHITECTURE_TUNED, architecture.architecture,
+                    architecture.detail));
             return;
         }
         FrozenTrial bestTrial = best.get();
@@ -368,17 +435,24 @@ public class StudyRunner {
         architecture.bestTrialId = TrialEntity.idOf(study.id, architecture.architecture, bestTrial.number());
         architecture.bestValue = bestTrial.value().orElseThrow();
         architecture.bestParamsJson = json.write(bestTrial.params());
-        FinalTrainingRequest request = new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, study.id,
-                architecture.finalId, 1, architecture.architecture, bestTrial.params(), architecture.bestTrialId,
-                architecture.bestValue, study.datasetId, plan.finalTraining(), now());
+        architecture.finalAttempt = 1;
+        architecture.finalLastProgressAt = now();
         String detail = "best value " + architecture.bestValue + " in trial " + architecture.bestTrialId;
-        out.add(() -> studyEvents.publish(event(study, plan, Status.ARCHITECTURE_TUNED, architecture.architecture,
-                detail)));
-        out.add(() -> trainers.finalTraining(request));
+        out.studyEvent(event(study, plan, Status.ARCHITECTURE_TUNED, architecture.architecture, detail));
+        out.finalTraining(finalRequest(study, plan, architecture));
+    }
+
+    /** The final training of the architecture's best parameters, as its current attempt. */
+    private FinalTrainingRequest finalRequest(StudyEntity study, StudyPlan plan,
+            ArchitectureTuningEntity architecture) {
+        var space = Architecture.find(architecture.architecture).orElseThrow().searchSpace();
+        return new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, study.id, architecture.finalId,
+                finalAttempt(architecture), architecture.architecture, json.params(architecture.bestParamsJson, space),
+                architecture.bestTrialId, architecture.bestValue, study.datasetId, plan.finalTraining(), now());
     }
 
     /** COMPLETED once every architecture is done, FAILED when none of them produced a model. */
-    private void completeIfDone(StudyEntity study, Outbox out) {
+    private void completeIfDone(StudyEntity study, Batch out) {
         List<ArchitectureTuningEntity> architectures = ArchitectureTuningEntity.ofStudy(study.id);
         if (study.status != Status.RUNNING || !architectures.stream().allMatch(ArchitectureTuningEntity::done)) {
             return;
@@ -389,7 +463,7 @@ public class StudyRunner {
         study.detail = anyModel ? null : "no architecture produced a final model";
         study.finishedAt = now();
         StudyPlan plan = json.plan(study);
-        out.add(() -> studyEvents.publish(event(study, plan, study.status, null, study.detail)));
+        out.studyEvent(event(study, plan, study.status, null, study.detail));
     }
 
     private void finish(TrialEntity trial, FrozenTrial finished, String failureReason) {
@@ -418,15 +492,16 @@ public class StudyRunner {
     }
 
     /**
-     * Runs {@code step} on the study under its lock in a new transaction, then sends what it
-     * queued. Should the transaction fail, the study's optimizers may hold what it rolled back:
-     * they are dropped and rebuilt from the database.
+     * Runs {@code step} on the study under its lock in a new transaction, which also stores the
+     * messages the step decided on, then sends them. Should the transaction fail, nothing is sent,
+     * and the study's optimizers may hold what it rolled back: they are dropped and rebuilt from
+     * the database.
      */
-    private <T> T inStudy(String studyId, T absent, BiFunction<StudyEntity, Outbox, T> step) {
+    private <T> T inStudy(String studyId, T absent, BiFunction<StudyEntity, Batch, T> step) {
         ReentrantLock lock = locks.computeIfAbsent(studyId, id -> new ReentrantLock());
         lock.lock();
         try {
-            Outbox out = new Outbox();
+            Batch out = outbox.batch();
             T result = QuarkusTransaction.requiringNew().call(() -> {
                 StudyEntity study = StudyEntity.findById(studyId);
                 return study == null ? absent : step.apply(study, out);
@@ -465,25 +540,5 @@ public class StudyRunner {
     /** Databases keep microseconds at most: every stored time is one that reads back the same. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Messages a step decided on, sent in order once its transaction has committed. */
-    private static final class Outbox {
-
-        private final List<Supplier<CompletionStage<Void>>> messages = new ArrayList<>();
-
-        void add(Supplier<CompletionStage<Void>> message) {
-            messages.add(message);
-        }
-
-        void send() {
-            for (Supplier<CompletionStage<Void>> message : messages) {
-                // A lost trial config goes stale and is re-issued; a lost event is only logged.
-                message.get().exceptionally(e -> {
-                    LOG.errorf(e, "a study-loop message was not acknowledged");
-                    return null;
-                });
-            }
-        }
     }
 }

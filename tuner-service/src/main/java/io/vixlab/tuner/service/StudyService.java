@@ -49,11 +49,15 @@ public class StudyService {
             List<TrialView> trials) {
     }
 
-    /** One architecture of a study: tuning, its best trial, its final model. */
+    /**
+     * One architecture of a study: tuning, its best trial, its final model.
+     *
+     * @param finalAttempt the final training's current attempt; absent until it is requested
+     */
     public record ArchitectureView(String architecture, ArchitectureTuningEntity.Phase phase, Instant tuningStartedAt,
             Instant tunedAt, String bestTrialId, Double bestValue, Map<String, Object> bestParams, String finalId,
-            io.vixlab.contracts.training.TrialState finalState, String artifactUri, String detail,
-            Instant finishedAt) {
+            Integer finalAttempt, io.vixlab.contracts.training.TrialState finalState, String artifactUri,
+            String detail, Instant finishedAt) {
     }
 
     /**
@@ -118,8 +122,8 @@ public class StudyService {
 
     private ArchitectureView view(ArchitectureTuningEntity a) {
         return new ArchitectureView(a.architecture, a.phase, a.tuningStartedAt, a.tunedAt, a.bestTrialId, a.bestValue,
-                a.bestParamsJson == null ? null : json.params(a.bestParamsJson), a.finalId, a.finalState,
-                a.artifactUri, a.detail, a.finishedAt);
+                a.bestParamsJson == null ? null : json.params(a.bestParamsJson), a.finalId, a.finalAttempt,
+                a.finalState, a.artifactUri, a.detail, a.finishedAt);
     }
 
     private TrialView view(TrialEntity t) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,10 +18,14 @@ import io.vixlab.contracts.dataset.ScalerParams;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrialConfig;
+import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.ScriptedTrainer;
 import io.vixlab.testing.TopicReader;
+import io.vixlab.tuner.persistence.ArchitectureTuningEntity.Phase;
+import io.vixlab.tuner.persistence.OutboxMessageEntity;
+import io.vixlab.tuner.service.StudyService.ArchitectureView;
 import io.vixlab.tuner.service.StudyService.StudyView;
 import io.vixlab.tuner.service.StudyService.TrialView;
 import io.vixlab.tuner.study.TrialState;
@@ -31,6 +36,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +44,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The study loop end to end over the real broker, against {@link ScriptedTrainer}: whole studies, a
- * restart in mid-study, stale trials, late results of old attempts, cancellation.
+ * restart in mid-study, stale trials, late results of old attempts, stale final trainings,
+ * cancellation, and the outbox that carries the loop's messages.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -124,6 +131,12 @@ class StudyLoopTest {
         assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
                 StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.ARCHITECTURE_TUNED,
                 StudyEvent.Status.COMPLETED);
+        assertThat(done.architectures()).allSatisfy(a -> {
+            assertThat(a.phase()).isEqualTo(Phase.FINISHED);
+            assertThat(a.finalAttempt()).isEqualTo(1);
+            assertThat(a.finalState()).isEqualTo(io.vixlab.contracts.training.TrialState.COMPLETE);
+        });
+        awaitOutboxEmpty(id);
     }
 
     @Test
@@ -191,6 +204,150 @@ class StudyLoopTest {
         given().when().post("/api/studies/nope/cancel").then().statusCode(404);
     }
 
+    @Test
+    void messageLeftInTheOutboxIsSentBySweepInCreationOrderAndItsRowDeleted() {
+        // As after a crash between commit and send: rows stored long ago, never sent.
+        String studyId = "study-outbox-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        StudyEvent tuned = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.ARCHITECTURE_TUNED,
+                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", "Basic_CNN_LSTM", "best value 0.5", longAgo);
+        StudyEvent completed = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.COMPLETED,
+                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, null, longAgo);
+        FinalTrainingRequest request = new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, studyId,
+                studyId + "-Basic_CNN_LSTM-final", 1, "Basic_CNN_LSTM", Map.of("learning_rate", 0.001),
+                studyId + "-Basic_CNN_LSTM-0", 0.5, "ds-explicit", TrainingSettings.finalDefaults(), longAgo);
+        StudyEvent fresh = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.CANCELLED,
+                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, "not due yet", Instant.now());
+        long freshId = QuarkusTransaction.requiringNew().call(() -> {
+            storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, tuned, longAgo);
+            storeInOutbox(OutboxMessageEntity.Channel.FINAL, studyId, request.finalId(), request, longAgo);
+            storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, completed, longAgo);
+            return storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, fresh, Instant.now());
+        });
+
+        List<FinalTrainingRequest> finals = TopicReader.await(KafkaTestResource.bootstrapServers(),
+                        Topics.TRAINING_FINALS, r -> r.key().equals(request.finalId()), 1, Duration.ofSeconds(30))
+                .stream().map(r -> EventSchemas.parse(r.value(), FinalTrainingRequest.class)).toList();
+        assertThat(finals).as("the leftover final request reaches training.finals").containsExactly(request);
+        List<StudyEvent> events = TopicReader.await(KafkaTestResource.bootstrapServers(), Topics.TUNING_STUDIES,
+                        r -> r.key().equals(studyId), 2, Duration.ofSeconds(30))
+                .stream().map(r -> EventSchemas.parse(r.value(), StudyEvent.class)).toList();
+        assertThat(events).as("the leftover study events reach tuning.studies, oldest first")
+                .containsExactly(tuned, completed);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (outboxIds(studyId).size() > 1 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(outboxIds(studyId)).as("the sent rows are deleted; the fresh one waits for outbox-resend-after")
+                .containsExactly(freshId);
+        assertThat(studyEvents(studyId)).extracting(StudyEvent::status)
+                .containsExactly(StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.COMPLETED);
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessageEntity.deleteById(freshId));
+    }
+
+    @Test
+    void finalWithoutProgressIsRequestedAgainAndTheStudyCompletesWhenTheNewAttemptAnswers() {
+        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"finalTraining\":{\"epochs\":4}}");
+        // Attempt 1 is lost; attempt 2 takes longer than stale-after (4 epochs of 1.2 s) but reports
+        // each epoch, so it is not requested a third time.
+        trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
+        trainer.serveFinals(id, request -> request.attempt() == 1
+                ? null : ScriptedTrainer.Answer.slow(Duration.ofMillis(1200)));
+
+        StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
+
+        ArchitectureView architecture = done.architectures().get(0);
+        assertThat(architecture.phase()).isEqualTo(Phase.FINISHED);
+        assertThat(architecture.finalAttempt()).isEqualTo(2);
+        assertThat(architecture.finalState()).isEqualTo(io.vixlab.contracts.training.TrialState.COMPLETE);
+        assertThat(architecture.artifactUri()).isEqualTo("file:/models/" + id + "-Basic_CNN_LSTM-final");
+        List<FinalTrainingRequest> requests = finalRequests(id);
+        assertThat(requests).extracting(FinalTrainingRequest::attempt).containsExactly(1, 2);
+        assertThat(requests.get(1)).usingRecursiveComparison().ignoringFields("attempt", "issuedAt")
+                .isEqualTo(requests.get(0));
+        assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
+                StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.COMPLETED);
+        awaitOutboxEmpty(id);
+    }
+
+    @Test
+    void finalThatNeverAnswersFailsItsArchitectureAfterTheLastAttempt() {
+        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1}}");
+        trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
+        trainer.serveFinals(id, request -> null);
+
+        StudyView failed = awaitStudy(id, s -> s.status() == StudyEvent.Status.FAILED);
+
+        assertThat(failed.detail()).isEqualTo("no architecture produced a final model");
+        ArchitectureView architecture = failed.architectures().get(0);
+        assertThat(architecture.phase()).isEqualTo(Phase.FAILED);
+        assertThat(architecture.finalAttempt()).isEqualTo(2);
+        assertThat(architecture.finalState()).isNull();
+        assertThat(architecture.detail()).isEqualTo("final training: no progress for PT3S in each of 2 attempts");
+        assertThat(architecture.finishedAt()).isNotNull();
+        assertThat(finalRequests(id)).extracting(FinalTrainingRequest::attempt).containsExactly(1, 2);
+        assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
+                StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.FAILED);
+    }
+
+    @Test
+    void cancelDuringAFinalTrainingStopsIt() {
+        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"finalTraining\":{\"epochs\":60}}");
+        trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
+        trainer.serveFinals(id, request -> ScriptedTrainer.Answer.slow(Duration.ofMillis(500)));
+        String finalId = id + "-Basic_CNN_LSTM-final";
+        awaitStudy(id, s -> s.architectures().get(0).phase() == Phase.FINAL_REQUESTED);
+
+        given().when().post("/api/studies/" + id + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+
+        assertThat(controls(id, TrialControl.Action.CANCEL)).extracting(c -> c.trialId() + "#" + c.attempt())
+                .containsExactly(finalId + "#1");
+        ArchitectureView architecture = study(id).architectures().get(0);
+        assertThat(architecture.phase()).isEqualTo(Phase.FAILED);
+        assertThat(architecture.detail()).isEqualTo("study cancelled: cancelled on request");
+        assertThat(TopicReader.await(KafkaTestResource.bootstrapServers(), Topics.MODELS_RESULTS,
+                r -> r.key().equals(finalId), 1, Duration.ofSeconds(30)))
+                .as("the trainer stopped the final").singleElement()
+                .satisfies(r -> assertThat(EventSchemas.parse(r.value(), io.vixlab.contracts.training.ModelResult.class)
+                        .state()).isEqualTo(io.vixlab.contracts.training.TrialState.CANCELLED));
+        assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
+                StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.CANCELLED);
+        awaitOutboxEmpty(id);
+    }
+
+    private static long storeInOutbox(OutboxMessageEntity.Channel channel, String studyId, String key, Event event,
+            Instant createdAt) {
+        OutboxMessageEntity row = new OutboxMessageEntity();
+        row.channel = channel;
+        row.studyId = studyId;
+        row.key = key;
+        row.payload = EventJson.write(event);
+        row.createdAt = createdAt;
+        row.persist();
+        return row.id;
+    }
+
+    private static List<Long> outboxIds(String studyId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessageEntity.<OutboxMessageEntity>list(
+                "studyId = ?1 order by id", studyId).stream().map(m -> m.id).toList());
+    }
+
+    /** Every message the loop stored for the study was acknowledged, and its row deleted. */
+    private static void awaitOutboxEmpty(String studyId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!outboxIds(studyId).isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(outboxIds(studyId)).as("outbox rows of %s", studyId).isEmpty();
+    }
+
     private static String create(String body) {
         return given().contentType("application/json").body(body).when().post("/api/studies")
                 .then().statusCode(201).extract().path("id");
@@ -226,6 +383,11 @@ class StudyLoopTest {
 
     private static List<StudyEvent> studyEvents(String studyId) {
         return all(Topics.TUNING_STUDIES, StudyEvent.class, e -> e.studyId().equals(studyId));
+    }
+
+    private static List<FinalTrainingRequest> finalRequests(String studyId) {
+        return all(Topics.TRAINING_FINALS, FinalTrainingRequest.class, r -> r.studyId().equals(studyId)).stream()
+                .sorted(Comparator.comparingInt(FinalTrainingRequest::attempt)).toList();
     }
 
     private static FinalTrainingRequest finalRequest(String studyId, String architecture) {
