@@ -356,6 +356,15 @@ class ConsistencyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
+    void theTunerRunsAloneAndIsReplacedNotRolled(Bundle bundle) {
+        // Its study locks live in the process: two tuners at once would interleave a study's events.
+        Deployment tuner = service(bundle, "tuner-service");
+        assertThat(tuner.getSpec().getReplicas()).as(bundle + ": tuner replicas").isEqualTo(1);
+        assertThat(tuner.getSpec().getStrategy().getType()).as(bundle + ": tuner update strategy").isEqualTo("Recreate");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
     void everyServiceHasAServiceAndADisruptionBudgetSelectingItsPods(Bundle bundle) {
         for (String module : ServiceConfig.SERVICES) {
             Deployment d = service(bundle, module);
