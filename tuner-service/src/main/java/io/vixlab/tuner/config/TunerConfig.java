@@ -11,15 +11,29 @@ public interface TunerConfig {
     Duration tickInterval();
 
     /**
-     * A running trial, or a requested final training, with no progress for this long is re-issued
-     * as a new attempt. It must exceed the time a trial config (or final request) may wait for a
-     * free trainer plus one epoch.
+     * An attempt of a trial, or of a final training, that has started (reported progress) and then
+     * reported none for this long is re-issued as a new attempt: its trainer died or hangs. It must
+     * exceed the longest epoch plus the time progress takes to arrive. An attempt that has not
+     * started yet is measured by {@link #queuedTimeout()} instead.
      */
     Duration staleAfter();
 
     /**
-     * Attempts a trial or a final training gets; after the last one goes stale the trial fails, or
-     * the architecture, with the reason.
+     * An attempt of a trial, or of a final training, that has reported no progress this long after
+     * it was issued is re-issued as a new attempt. Until it starts it is queued, not stalled: its
+     * message waits on its partition behind the run its trainer is busy with (a trial behind a
+     * final of 100 epochs, a final behind the last trials), and a new attempt, with the same key
+     * on the same partition, would only queue behind the same run. A record that a trainer took
+     * and then died on is redelivered by Kafka within the trainers' {@code max.poll.interval.ms}
+     * (2 h), the backstop for their longest run; this limit, which defaults to the same, only
+     * catches an attempt that is never taken at all.
+     */
+    Duration queuedTimeout();
+
+    /**
+     * Attempts a trial or a final training gets; after the last one runs out of its limit
+     * ({@link #staleAfter()} or {@link #queuedTimeout()}) the trial fails, or the architecture,
+     * with the reason.
      */
     int maxAttempts();
 

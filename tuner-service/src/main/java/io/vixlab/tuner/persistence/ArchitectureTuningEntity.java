@@ -28,8 +28,8 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
         FINISHED,
         /**
          * No model and none to wait for ({@code detail} says why): no trial completed, so there
-         * were no best parameters; or no attempt of the final training made progress; or the
-         * study was cancelled while it ran.
+         * were no best parameters; or the last attempt of the final training ran out of its
+         * limit (no progress, or queued without starting); or the study was cancelled while it ran.
          */
         FAILED
     }
@@ -77,8 +77,17 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
     public Integer finalAttempt;
 
     /**
-     * When the final's current attempt was requested or any attempt last reported progress: what
-     * staleness is measured from.
+     * When the final's current attempt was requested: until progress arrives after it, the
+     * attempt is queued and {@code queued-timeout} is measured from here. Null until the final is
+     * requested, and for finals requested before this was kept.
+     */
+    public Instant finalRequestedAt;
+
+    /**
+     * When any attempt of the final last reported progress; null until one does. Once it is at or
+     * after {@link #finalRequestedAt}, the current attempt has started and {@code stale-after} is
+     * measured from here. (Finals requested before {@code finalRequestedAt} was kept also set it
+     * on request.)
      */
     public Instant finalLastProgressAt;
 

@@ -73,7 +73,11 @@ public class TrialEntity extends PanacheEntityBase {
 
     public Instant finishedAt;
 
-    /** When the current attempt was issued or last reported progress: what staleness is measured from. */
+    /**
+     * When the current attempt was issued or last reported progress. While the attempt has no
+     * intermediate values it has not started, this is its issue time and {@code queued-timeout}
+     * runs from here; once it has, {@code stale-after} does.
+     */
     @Column(nullable = false)
     public Instant lastProgressAt;
 

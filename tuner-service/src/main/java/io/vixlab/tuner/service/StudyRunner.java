@@ -27,6 +27,7 @@ import io.vixlab.tuner.study.Trial;
 import io.vixlab.tuner.study.TrialState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,7 +55,8 @@ import org.jboss.logging.Logger;
  * did not acknowledge (the tuner died in between) is sent again by the outbox's sweep. A restarted
  * tuner therefore resumes from the database: trial numbers and ids are deterministic, a trial that
  * was issued is never asked for again, and no decided message is lost. A trial or final training
- * whose trainer went silent goes stale and is re-issued as a new attempt.
+ * whose trainer went silent after it started (or that was never taken at all) is re-issued as a
+ * new attempt; one still queued behind another run is left to wait.
  *
  * <p>The only memory is one {@link StudyOptimizer} per (study, architecture), rebuilt from the
  * trials in the database whenever it is missing; samplers and pruners keep no state, so a rebuilt
@@ -334,55 +338,83 @@ public class StudyRunner {
         return true;
     }
 
+    /**
+     * Re-issues each running trial whose current attempt ran out of its limit (see {@link #watch})
+     * as a new attempt; after the last attempt the trial fails with the reason.
+     */
     private void reissueStaleTrials(StudyEntity study, StudyPlan plan, Batch out) {
-        Instant staleBefore = now().minus(config.staleAfter());
         for (TrialEntity trial : TrialEntity.running(study.id)) {
-            if (!trial.lastProgressAt.isBefore(staleBefore)) {
-                continue;
-            }
-            if (trial.attempt < config.maxAttempts()) {
+            // Intermediate values are those of the current attempt (reset on re-issue): none yet,
+            // and lastProgressAt is still the attempt's issue time.
+            boolean started = !json.intermediateValues(trial.intermediateValuesJson).isEmpty();
+            watch("trial " + trial.id, trial.attempt, started, trial.lastProgressAt, () -> {
                 trial.attempt++;
                 trial.lastProgressAt = now();
                 trial.pruneRequested = false;
                 // The new attempt trains from scratch: the old attempt's curve no longer counts.
                 trial.intermediateValuesJson = json.write(Map.of());
                 optimizers.remove(new OptimizerKey(study.id, trial.architecture));
-                LOG.infof("trial %s went stale; re-issued as attempt %d", trial.id, trial.attempt);
                 out.trial(config(study, plan, trial));
-            } else {
-                StudyOptimizer optimizer = optimizer(study.id, plan, trial.architecture);
-                finish(trial, optimizer.tell(trial.number, TrialState.FAIL), "no progress for "
-                        + config.staleAfter() + " in each of " + trial.attempt + " attempts");
-            }
+                return trial.attempt;
+            }, reason -> finish(trial, optimizer(study.id, plan, trial.architecture).tell(trial.number,
+                    TrialState.FAIL), reason));
         }
     }
 
     /**
-     * Re-requests a final training that has made no progress for {@code stale-after} as a new
-     * attempt; after the last attempt the architecture fails with the reason.
+     * Re-requests each awaited final training whose current attempt ran out of its limit (see
+     * {@link #watch}) as a new attempt; after the last attempt the architecture fails with the
+     * reason. Progress of any attempt counts, as in {@link #onFinalProgress}.
      */
     private void rerequestStaleFinals(StudyEntity study, StudyPlan plan, Batch out) {
-        Instant staleBefore = now().minus(config.staleAfter());
         for (ArchitectureTuningEntity architecture : ArchitectureTuningEntity.ofStudy(study.id)) {
-            if (architecture.phase != Phase.FINAL_REQUESTED
-                    || !Objects.requireNonNullElse(architecture.finalLastProgressAt, architecture.tunedAt)
-                            .isBefore(staleBefore)) {
+            if (architecture.phase != Phase.FINAL_REQUESTED) {
                 continue;
             }
-            int attempt = finalAttempt(architecture);
-            if (attempt < config.maxAttempts()) {
-                architecture.finalAttempt = attempt + 1;
-                architecture.finalLastProgressAt = now();
-                LOG.infof("final %s went stale; re-requested as attempt %d", architecture.finalId,
-                        architecture.finalAttempt);
-                out.finalTraining(finalRequest(study, plan, architecture));
-            } else {
-                architecture.phase = Phase.FAILED;
-                architecture.detail = "final training: no progress for " + config.staleAfter() + " in each of "
-                        + attempt + " attempts";
-                architecture.finishedAt = now();
-                LOG.warnf("final %s failed: %s", architecture.finalId, architecture.detail);
-            }
+            // A final requested before request times were kept counts as started, as it used to.
+            Instant requested = Objects.requireNonNullElse(architecture.finalRequestedAt,
+                    Objects.requireNonNullElse(architecture.finalLastProgressAt, architecture.tunedAt));
+            boolean started = architecture.finalLastProgressAt != null
+                    && !architecture.finalLastProgressAt.isBefore(requested);
+            watch("final " + architecture.finalId, finalAttempt(architecture), started,
+                    started ? architecture.finalLastProgressAt : requested, () -> {
+                        architecture.finalAttempt = finalAttempt(architecture) + 1;
+                        architecture.finalRequestedAt = now();
+                        out.finalTraining(finalRequest(study, plan, architecture));
+                        return architecture.finalAttempt;
+                    }, reason -> {
+                        architecture.phase = Phase.FAILED;
+                        architecture.detail = "final training: " + reason;
+                        architecture.finishedAt = now();
+                    });
+        }
+    }
+
+    /**
+     * The one rule for a running attempt of a trial or a final training. Until it reports progress
+     * it is queued behind another run on its trainer, not stalled, and gets {@code queued-timeout}
+     * from its issue; once it has started it gets {@code stale-after} from its last progress. When
+     * its limit runs out, it is issued again as a new attempt ({@code reissue}, which stores the
+     * new attempt and its message and returns its number) or, after the last attempt, given up
+     * ({@code giveUp}) with a reason naming the limit that ran out.
+     *
+     * @param since its issue time while it is queued, its last progress once it has started
+     */
+    private void watch(String run, int attempt, boolean started, Instant since, IntSupplier reissue,
+            Consumer<String> giveUp) {
+        Duration limit = started ? config.staleAfter() : config.queuedTimeout();
+        if (!since.isBefore(now().minus(limit))) {
+            return;
+        }
+        String lapse = started ? "no progress for " + limit : "queued for " + limit + " without starting";
+        if (attempt < config.maxAttempts()) {
+            int next = reissue.getAsInt();
+            LOG.infof("%s: attempt %d %s; issued again as attempt %d", run, attempt, lapse, next);
+        } else {
+            // max-attempts may have been lowered since the attempt was issued
+            String reason = lapse + " in attempt " + attempt + " of " + Math.max(attempt, config.maxAttempts());
+            giveUp.accept(reason);
+            LOG.warnf("%s failed: %s", run, reason);
         }
     }
 
@@ -436,7 +468,7 @@ public class StudyRunner {
         architecture.bestValue = bestTrial.value().orElseThrow();
         architecture.bestParamsJson = json.write(bestTrial.params());
         architecture.finalAttempt = 1;
-        architecture.finalLastProgressAt = now();
+        architecture.finalRequestedAt = now();
         String detail = "best value " + architecture.bestValue + " in trial " + architecture.bestTrialId;
         out.studyEvent(event(study, plan, Status.ARCHITECTURE_TUNED, architecture.architecture, detail));
         out.finalTraining(finalRequest(study, plan, architecture));

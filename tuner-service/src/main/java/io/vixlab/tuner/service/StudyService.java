@@ -1,7 +1,9 @@
 package io.vixlab.tuner.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vixlab.contracts.tuning.StudyEvent;
-import io.vixlab.tuner.messaging.StudyEventPublisher;
+import io.vixlab.tuner.messaging.MessageOutbox;
+import io.vixlab.tuner.messaging.MessageOutbox.Batch;
 import io.vixlab.tuner.persistence.ArchitectureTuningEntity;
 import io.vixlab.tuner.persistence.StudyEntity;
 import io.vixlab.tuner.persistence.TrialEntity;
@@ -16,22 +18,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Creates, lists and shows studies; announces their creation on {@code tuning.studies} and hands
- * them to the {@link StudyRunner}, which runs them.
+ * Creates, lists and shows studies; announces their creation on {@code tuning.studies} through the
+ * {@link MessageOutbox} and hands them to the {@link StudyRunner}, which runs them.
  */
 @ApplicationScoped
 public class StudyService {
 
-    private final StudyEventPublisher events;
+    private final MessageOutbox outbox;
     private final StudyRunner runner;
     private final JsonColumns json;
     private final Clock clock;
 
-    public StudyService(StudyEventPublisher events, StudyRunner runner, JsonColumns json) {
-        this.events = events;
+    public StudyService(MessageOutbox outbox, StudyRunner runner, JsonColumns json) {
+        this.outbox = outbox;
         this.runner = runner;
         this.json = json;
         this.clock = Clock.systemUTC();
@@ -71,26 +72,24 @@ public class StudyService {
             String failureReason, Instant startedAt, Instant finishedAt, Instant lastProgressAt, Long durationMillis) {
     }
 
-    /** Stores the study, then announces it; returns once the announcement is on the broker. */
+    /**
+     * Stores the study with its {@code CREATED} announcement in the {@link MessageOutbox}, one
+     * transaction, sends the announcement after the commit (should the tuner stop in between, the
+     * outbox's sweep sends it), then lets the runner start the study if its dataset is known.
+     */
     public StudyView create(StudyPlan plan) {
-        StudyEntity study = store(plan);
-        try {
-            events.publish(new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, StudyEvent.Status.CREATED,
-                    plan.architectures(), plan.trialsPerArchitecture(), plan.datasetId(), null, plan.name(),
-                    study.createdAt)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("study " + study.id + " is stored but could not be announced: " + e, e);
-        }
-        runner.advance(study.id);
-        return find(study.id).orElseThrow();
+        Batch out = outbox.batch();
+        String id = QuarkusTransaction.requiringNew().call(() -> store(plan, out));
+        out.send();
+        runner.advance(id);
+        return find(id).orElseThrow();
     }
 
     public StudyRunner.CancelOutcome cancel(String id) {
         return runner.cancel(id, "cancelled on request");
     }
 
-    @Transactional
-    StudyEntity store(StudyPlan plan) {
+    private String store(StudyPlan plan, Batch out) {
         StudyEntity study = new StudyEntity();
         study.id = "study-" + UUID.randomUUID().toString().substring(0, 8);
         study.name = plan.name();
@@ -100,7 +99,10 @@ public class StudyService {
         // Databases keep microseconds at most: store what reads back.
         study.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         study.persist();
-        return study;
+        out.studyEvent(new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, StudyEvent.Status.CREATED,
+                plan.architectures(), plan.trialsPerArchitecture(), plan.datasetId(), null, plan.name(),
+                study.createdAt));
+        return study.id;
     }
 
     @Transactional

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
@@ -15,7 +17,14 @@ import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.TopicReader;
+import io.vixlab.tuner.messaging.StudyEventPublisher;
+import io.vixlab.tuner.persistence.OutboxMessageEntity;
+import io.vixlab.tuner.persistence.StudyEntity;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -49,6 +58,42 @@ class StudyResourceTest {
         assertThat(event.trialsPerArchitecture()).isEqualTo(50);
         assertThat(event.architectures()).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM",
                 "Bidirectional_CNN_LSTM", "Attention_CNN_LSTM", "Multiscale_CNN_LSTM");
+    }
+
+    @Test
+    void createdEventIsStoredWithTheStudyAndKeptInTheOutboxUntilTheBrokerAcknowledgesIt() {
+        // A broker that acknowledges no study event: the study is created all the same, and its
+        // CREATED event, sent once the study was committed, stays in the outbox for the sweep.
+        record Sent(StudyEvent event, boolean studyCommitted) {
+        }
+        List<Sent> sent = new CopyOnWriteArrayList<>();
+        QuarkusMock.installMockForType(new StudyEventPublisher(null) {
+            @Override
+            public CompletionStage<Void> publish(StudyEvent event) {
+                sent.add(new Sent(event, QuarkusTransaction.requiringNew()
+                        .call(() -> StudyEntity.findById(event.studyId()) != null)));
+                return CompletableFuture.failedFuture(new IllegalStateException("no acknowledgement"));
+            }
+        }, StudyEventPublisher.class);
+
+        String id = given().contentType("application/json").body("{\"name\":\"unannounced\"}")
+                .when().post("/api/studies")
+                .then().statusCode(201)
+                .body("name", equalTo("unannounced"))
+                .extract().path("id");
+
+        List<StudyEvent> stored = QuarkusTransaction.requiringNew().call(() -> OutboxMessageEntity
+                .<OutboxMessageEntity>list("studyId = ?1 and channel = ?2 order by id", id,
+                        OutboxMessageEntity.Channel.STUDY)
+                .stream().map(row -> EventSchemas.parse(row.payload, StudyEvent.class)).toList());
+        assertThat(stored).as("the unacknowledged CREATED event waits in the outbox").first()
+                .satisfies(event -> {
+                    assertThat(event.status()).isEqualTo(StudyEvent.Status.CREATED);
+                    assertThat(event.detail()).isEqualTo("unannounced");
+                });
+        assertThat(sent).filteredOn(s -> s.event().studyId().equals(id)).as("sent once the study was committed")
+                .first().isEqualTo(new Sent(stored.get(0), true));
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessageEntity.delete("studyId", id));
     }
 
     @Test

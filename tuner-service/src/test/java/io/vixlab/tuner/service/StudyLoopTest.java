@@ -44,24 +44,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The study loop end to end over the real broker, against {@link ScriptedTrainer}: whole studies, a
- * restart in mid-study, stale trials, late results of old attempts, stale final trainings,
- * cancellation, and the outbox that carries the loop's messages.
+ * restart in mid-study, stale and lost trials, queued trials left to wait, late results of old
+ * attempts, stale, queued and lost final trainings, cancellation, and the outbox that carries the
+ * loop's messages.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(StudyLoopTest.FastLoop.class)
 class StudyLoopTest {
 
-    /** A fast loop: ticks every 200 ms, a trial is stale after 3 s, two attempts. */
+    /**
+     * A fast loop: ticks every 200 ms; an attempt that started is stale after 3 s without progress,
+     * one that has not started is given 10 s from its issue; two attempts.
+     */
     public static class FastLoop implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("vixlab.tuner.tick-interval", "200ms", "vixlab.tuner.stale-after", "3s",
-                    "vixlab.tuner.max-attempts", "2");
+                    "vixlab.tuner.queued-timeout", "10s", "vixlab.tuner.max-attempts", "2");
         }
     }
 
     private static final Duration STUDY_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * How long a run waits in the trainer's queue before it starts in the queued tests: longer than
+     * stale-after, shorter than queued-timeout. The trainer takes nothing else meanwhile.
+     */
+    private static final Duration QUEUED = Duration.ofSeconds(4);
+    /** Reports its first epoch, then nothing for a minute: a run whose trainer hangs or died. */
+    private static final ScriptedTrainer.Answer STALLS = new ScriptedTrainer.Answer(1, Duration.ofMinutes(1), null);
     private static ScriptedTrainer trainer;
 
     @Inject
@@ -140,12 +151,13 @@ class StudyLoopTest {
     }
 
     @Test
-    void staleTrialIsReissuedAsANewAttemptAndALateResultOfTheOldOneIsIgnored() {
+    void lostTrialIsReissuedAsANewAttemptAndALateResultOfTheOldOneIsIgnored() {
         String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":4,\"parallelism\":2,"
                 + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":5,\"folds\":2}}");
-        // Trial 0's first attempt and every attempt of trial 1 are lost; trial 0's second attempt
-        // runs slowly (5 s), long enough for a late result of its first attempt to arrive; trial 2
-        // fails on the trainer.
+        // Trial 0's first attempt and every attempt of trial 1 are lost: never started, they count
+        // as queued and are re-issued after queued-timeout. Trial 0's second attempt runs slowly
+        // (5 s), long enough for a late result of its first attempt to arrive; trial 2 fails on the
+        // trainer.
         trainer.serve(id, config -> switch (config.trialNumber()) {
             case 0 -> config.attempt() == 1 ? null : ScriptedTrainer.Answer.slow(Duration.ofMillis(500));
             case 1 -> null;
@@ -171,13 +183,45 @@ class StudyLoopTest {
         TrialView lost = trials.get(1);
         assertThat(lost.state()).isEqualTo(TrialState.FAIL);
         assertThat(lost.attempt()).isEqualTo(2);
-        assertThat(lost.failureReason()).isEqualTo("no progress for PT3S in each of 2 attempts");
+        assertThat(lost.failureReason()).isEqualTo("queued for PT10S without starting in attempt 2 of 2");
         assertThat(trials.get(2).state()).isEqualTo(TrialState.FAIL);
         assertThat(trials.get(2).failureReason()).isEqualTo("CUDA out of memory");
         assertThat(trials.get(3).state()).isEqualTo(TrialState.COMPLETE);
         assertThat(finalRequest(id, "Basic_CNN_LSTM").bestValue()).isPositive();
         assertThat(issued(id)).extracting(c -> c.trialNumber() + "#" + c.attempt())
                 .containsExactlyInAnyOrder("0#1", "0#2", "1#1", "1#2", "2#1", "3#1");
+    }
+
+    @Test
+    void trialQueuedLongerThanStaleAfterIsLeftToWaitWhileOneThatWentSilentIsReissued() {
+        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":4,\"parallelism\":3,"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"finalTraining\":{\"epochs\":2}}");
+        // Trial 1 waits in the trainer's queue for longer than stale-after before it starts (and
+        // the trials behind it with it); trial 0's first attempt and every attempt of trial 2
+        // report one epoch and go silent.
+        trainer.serve(id, config -> switch (config.trialNumber()) {
+            case 0 -> config.attempt() == 1 ? STALLS : ScriptedTrainer.Answer.GOOD;
+            case 1 -> {
+                sleep(QUEUED);
+                yield ScriptedTrainer.Answer.GOOD;
+            }
+            case 2 -> STALLS;
+            default -> ScriptedTrainer.Answer.GOOD;
+        });
+
+        StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
+
+        List<TrialView> trials = trialsOf(done, "Basic_CNN_LSTM");
+        assertThat(trials).extracting(TrialView::state).containsExactly(TrialState.COMPLETE, TrialState.COMPLETE,
+                TrialState.FAIL, TrialState.COMPLETE);
+        assertThat(trials).extracting(TrialView::attempt).containsExactly(2, 1, 2, 1);
+        assertThat(trials.get(1).durationMillis()).as("trial 1 waited longer than stale-after, in its first attempt")
+                .isGreaterThan(QUEUED.toMillis());
+        assertThat(trials.get(2).failureReason()).isEqualTo("no progress for PT3S in attempt 2 of 2");
+        assertThat(issued(id)).extracting(c -> c.trialNumber() + "#" + c.attempt())
+                .containsExactlyInAnyOrder("0#1", "0#2", "1#1", "2#1", "2#2", "3#1");
+        awaitOutboxEmpty(id);
     }
 
     @Test
@@ -247,15 +291,22 @@ class StudyLoopTest {
     }
 
     @Test
-    void finalWithoutProgressIsRequestedAgainAndTheStudyCompletesWhenTheNewAttemptAnswers() {
+    void finalThatWentSilentIsRequestedAgainAndTheNewAttemptMayWaitInTheQueueLongerThanStaleAfter() {
         String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
                 + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
                 + "\"finalTraining\":{\"epochs\":4}}");
-        // Attempt 1 is lost; attempt 2 takes longer than stale-after (4 epochs of 1.2 s) but reports
-        // each epoch, so it is not requested a third time.
+        // Attempt 1 reports one epoch and goes silent: it is requested again after stale-after.
+        // Attempt 2 waits in the trainer's queue for longer than stale-after, then takes longer
+        // than stale-after (4 epochs of 1.2 s) but reports each epoch: with two attempts, a third
+        // request would fail the architecture.
         trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
-        trainer.serveFinals(id, request -> request.attempt() == 1
-                ? null : ScriptedTrainer.Answer.slow(Duration.ofMillis(1200)));
+        trainer.serveFinals(id, request -> {
+            if (request.attempt() == 1) {
+                return STALLS;
+            }
+            sleep(QUEUED);
+            return ScriptedTrainer.Answer.slow(Duration.ofMillis(1200));
+        });
 
         StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
 
@@ -287,7 +338,8 @@ class StudyLoopTest {
         assertThat(architecture.phase()).isEqualTo(Phase.FAILED);
         assertThat(architecture.finalAttempt()).isEqualTo(2);
         assertThat(architecture.finalState()).isNull();
-        assertThat(architecture.detail()).isEqualTo("final training: no progress for PT3S in each of 2 attempts");
+        assertThat(architecture.detail())
+                .isEqualTo("final training: queued for PT10S without starting in attempt 2 of 2");
         assertThat(architecture.finishedAt()).isNotNull();
         assertThat(finalRequests(id)).extracting(FinalTrainingRequest::attempt).containsExactly(1, 2);
         assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
