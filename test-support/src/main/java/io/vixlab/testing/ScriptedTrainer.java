@@ -151,59 +151,62 @@ public final class ScriptedTrainer implements AutoCloseable {
 
     private void train(TrialConfig config, Answer answer) {
         double objective = objective(config.params());
-        int epochs = config.training().epochs();
         String key = config.trialId() + "#" + config.attempt();
-        for (int fold = 0; fold < Math.max(1, config.training().folds()); fold++) {
+        TrialState end = runEpochs(key, answer, objective, Math.max(1, config.training().folds()),
+                config.training().epochs(), (fold, epoch, step, loss) -> send(Topics.TRAINING_PROGRESS,
+                        config.trialId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION, config.studyId(),
+                                config.trialId(), config.attempt(), config.architecture(),
+                                TrainingProgress.RunKind.TRIAL, fold, epoch, step, loss, loss, 1e-3, Instant.now())));
+        switch (end) {
+            case COMPLETE -> sendResult(config, end, answer.lossScale() * objective, null);
+            case FAILED -> sendResult(config, end, null, answer.error());
+            default -> sendResult(config, end, null, "stopped by " + controls.get(key));
+        }
+    }
+
+    private void answerFinal(FinalTrainingRequest request, Answer answer) {
+        String key = request.finalId() + "#" + request.attempt();
+        TrialState end = runEpochs(key, answer, objective(request.params()), 1,
+                Math.max(1, request.training().epochs()), (fold, epoch, step, loss) -> send(Topics.TRAINING_PROGRESS,
+                        request.finalId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION, request.studyId(),
+                                request.finalId(), request.attempt(), request.architecture(),
+                                TrainingProgress.RunKind.FINAL, fold, epoch, step, loss, loss, 1e-3, Instant.now())));
+        switch (end) {
+            case COMPLETE -> sendModelResult(request, end, null);
+            case FAILED -> sendModelResult(request, end, answer.error());
+            default -> sendModelResult(request, end, "stopped by " + controls.get(key));
+        }
+    }
+
+    /** Reports one epoch's validation loss. */
+    private interface EpochReport {
+        void report(int fold, int epoch, int step, double loss);
+    }
+
+    /**
+     * Runs one attempt's epochs: after each it reports the objective's loss curve and pauses for
+     * {@code epochPause}, which a prune or cancel for {@code key} ends. Returns how the run ended:
+     * COMPLETE, FAILED (the answer's error, after the first epoch), PRUNED or CANCELLED.
+     */
+    private TrialState runEpochs(String key, Answer answer, double objective, int folds, int epochs,
+            EpochReport progress) {
+        for (int fold = 0; fold < folds; fold++) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 int step = fold * epochs + epoch;
-                double loss = answer.lossScale() * objective * (1 + 1.0 / (step + 1));
-                send(Topics.TRAINING_PROGRESS, config.trialId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION,
-                        config.studyId(), config.trialId(), config.attempt(), config.architecture(),
-                        TrainingProgress.RunKind.TRIAL, fold, epoch, step, loss, loss, 1e-3, Instant.now()));
+                progress.report(fold, epoch, step, answer.lossScale() * objective * (1 + 1.0 / (step + 1)));
                 if (answer.error() != null) {
-                    sendResult(config, TrialState.FAILED, null, answer.error());
-                    return;
+                    return TrialState.FAILED;
                 }
                 long until = System.nanoTime() + answer.epochPause().toNanos();
                 while (System.nanoTime() < until && !controls.containsKey(key) && !closed) {
                     sleep(10);
                 }
                 if (controls.containsKey(key)) {
-                    TrialState stopped = controls.get(key) == TrialControl.Action.PRUNE
-                            ? TrialState.PRUNED : TrialState.CANCELLED;
-                    sendResult(config, stopped, null, "stopped by " + controls.get(key));
-                    return;
+                    return controls.get(key) == TrialControl.Action.PRUNE ? TrialState.PRUNED : TrialState.CANCELLED;
                 }
             }
         }
-        sendResult(config, TrialState.COMPLETE, answer.lossScale() * objective, null);
-    }
-
-    private void answerFinal(FinalTrainingRequest request, Answer answer) {
-        double objective = objective(request.params());
-        String key = request.finalId() + "#" + request.attempt();
-        int epochs = Math.max(1, request.training().epochs());
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            double loss = answer.lossScale() * objective * (1 + 1.0 / (epoch + 1));
-            send(Topics.TRAINING_PROGRESS, request.finalId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION,
-                    request.studyId(), request.finalId(), request.attempt(), request.architecture(),
-                    TrainingProgress.RunKind.FINAL, 0, epoch, epoch, loss, loss, 1e-3, Instant.now()));
-            if (answer.error() != null) {
-                sendModelResult(request, TrialState.FAILED, answer.error());
-                return;
-            }
-            long until = System.nanoTime() + answer.epochPause().toNanos();
-            while (System.nanoTime() < until && !controls.containsKey(key) && !closed) {
-                sleep(10);
-            }
-            if (controls.containsKey(key)) {
-                TrialState stopped = controls.get(key) == TrialControl.Action.PRUNE
-                        ? TrialState.PRUNED : TrialState.CANCELLED;
-                sendModelResult(request, stopped, "stopped by " + controls.get(key));
-                return;
-            }
-        }
-        sendModelResult(request, TrialState.COMPLETE, null);
+        return TrialState.COMPLETE;
     }
 
     private void sendModelResult(FinalTrainingRequest request, TrialState state, String error) {
