@@ -17,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * training progress, dataset manifests and VIX bars. Each is stored once however often it is
  * delivered; a message that breaks its schema throws, which sends it to the dead-letter topic with
  * the reason. Arrivals that can complete a study (a final result, a dataset, a close) let its
- * report be published.
+ * report be published; a trial result that comes after the report may publish it again.
  */
 @ApplicationScoped
 public class ResultEventsConsumer {
@@ -33,7 +33,10 @@ public class ResultEventsConsumer {
     @Incoming("training-results")
     @Blocking
     public void trialResult(String json) {
-        store.record(EventSchemas.parse(json, TrialResult.class));
+        TrialResult result = EventSchemas.parse(json, TrialResult.class);
+        if (store.record(result)) {
+            reports.republishIfChanged(result.studyId());
+        }
     }
 
     @Incoming("training-progress")

@@ -16,7 +16,7 @@ public class StudyReportRecord extends EventRecord {
     @Column(name = "study_id", length = 200)
     public String studyId;
 
-    /** When the broker acknowledged the report: a study's report is published once. */
+    /** When the broker acknowledged the report (the latest one, if it was published again). */
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 
@@ -26,5 +26,11 @@ public class StudyReportRecord extends EventRecord {
         record.publishedAt = publishedAt;
         record.store(report);
         return record;
+    }
+
+    /** Records a report published again for the same study. */
+    public void republished(StudyReport report, Instant publishedAt) {
+        store(report);
+        this.publishedAt = publishedAt;
     }
 }

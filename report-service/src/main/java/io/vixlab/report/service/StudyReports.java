@@ -92,6 +92,30 @@ public class StudyReports {
         return true;
     }
 
+    /**
+     * Publishes the study's report again if a trial result that arrived after it was published
+     * changes its rows. The tuner announces COMPLETED only after every trial result, but this
+     * service reads results and lifecycle events from different topics, so a lagging result can
+     * come after the report; consumers keep the latest report per study.
+     */
+    @Transactional
+    public boolean republishIfChanged(String studyId) {
+        StudyRecord study = StudyRecord.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
+        StudyReportRecord published = study == null ? null : StudyReportRecord.findById(studyId);
+        if (published == null) {
+            return false;
+        }
+        StudyResults results = results(study, dataset(study));
+        StudyReport report = build(results, closes(results));
+        if (report.rows().equals(published.event(StudyReport.class).rows())) {
+            return false;
+        }
+        publisher.publish(report);
+        published.republished(report, clock.instant());
+        LOG.infof("published the report of study %s again: a trial result arrived after it", studyId);
+        return true;
+    }
+
     /** Publishes the reports of completed studies that were waiting for a dataset or closes. */
     public void publishWaiting() {
         for (String studyId : waitingStudies()) {

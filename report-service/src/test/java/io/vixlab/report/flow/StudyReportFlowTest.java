@@ -54,13 +54,7 @@ class StudyReportFlowTest {
         List<ModelResult> finals = StudyFixture.finals(studyId).stream()
                 .filter(f -> ARCHITECTURES.contains(f.architecture())).toList();
 
-        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.CREATED, 0)),
-                StudyEvent::studyId);
-        send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
-        send(Topics.TRAINING_PROGRESS, StudyFixture.progress(studyId), p -> p.runId());
-        send(Topics.MARKET_BARS, StudyFixture.vixBars(), bar -> bar.key());
-        send(Topics.FEATURE_DATASETS, List.of(StudyFixture.dataset()), d -> d.datasetId());
-        send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
+        sendRunningStudy(studyId, trials, finals);
 
         // While the study runs, its report is partial and built on request, not published.
         // The trial results travel on another topic than the lifecycle: wait until all are consumed, as
@@ -124,6 +118,36 @@ class StudyReportFlowTest {
     }
 
     @Test
+    void trialResultArrivingAfterTheReportPublishesItAgainWithTheCountOnce() throws Exception {
+        String studyId = "late-" + UUID.randomUUID();
+        List<TrialResult> trials = StudyFixture.trials(studyId).stream()
+                .filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
+        TrialResult late = trials.get(trials.size() - 1);
+        assertThat(late.architecture()).isEqualTo("Deep_CNN_LSTM");
+        sendRunningStudy(studyId, trials.subList(0, trials.size() - 1), StudyFixture.finals(studyId).stream()
+                .filter(f -> ARCHITECTURES.contains(f.architecture())).toList());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/studies/{id}/report", studyId)
+                .then().statusCode(200).extract().jsonPath().getList("rows.trialsComplete")).hasSize(2));
+        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
+                StudyEvent::studyId);
+        StudyReport first = EventSchemas.parse(TopicReader.await(bootstrap, Topics.REPORTS_STUDIES,
+                r -> studyId.equals(r.key()), 1, WAIT).get(0).value(), StudyReport.class);
+        assertThat(first.rows().get(1).trialsFailed()).as("Deep's failed trial has not arrived").isZero();
+
+        send(Topics.TRAINING_RESULTS, List.of(late, late), TrialResult::trialId);
+
+        List<StudyReport> reports = TopicReader.all(bootstrap, Topics.REPORTS_STUDIES, r -> studyId.equals(r.key()),
+                Duration.ofSeconds(8)).stream().map(r -> EventSchemas.parse(r.value(), StudyReport.class)).toList();
+        assertThat(reports).as("published again once, for the one new result").hasSize(2);
+        StudyReport second = reports.get(1);
+        assertThat(second.rows().get(1).trialsFailed()).isEqualTo(1);
+        assertThat(second.rows().get(0)).isEqualTo(first.rows().get(0));
+        assertThat(second.generatedAt()).isAfter(first.generatedAt());
+        assertThat(given().get("/api/studies/{id}/report", studyId).jsonPath().getString("generatedAt"))
+                .isEqualTo(second.generatedAt().toString());
+    }
+
+    @Test
     void reportOfAnUnknownStudyIsNotFoundWithTheReason() {
         given().get("/api/studies/{id}/report", "no-such-study").then().statusCode(404)
                 .contentType("application/problem+json")
@@ -140,6 +164,17 @@ class StudyReportFlowTest {
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value()))
                 .contains("ModelResult breaks its schema");
+    }
+
+    /** A study as it runs: created, its trial results, progress, closes, dataset and final results. */
+    private void sendRunningStudy(String studyId, List<TrialResult> trials, List<ModelResult> finals) throws Exception {
+        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.CREATED, 0)),
+                StudyEvent::studyId);
+        send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
+        send(Topics.TRAINING_PROGRESS, StudyFixture.progress(studyId), p -> p.runId());
+        send(Topics.MARKET_BARS, StudyFixture.vixBars(), bar -> bar.key());
+        send(Topics.FEATURE_DATASETS, List.of(StudyFixture.dataset()), d -> d.datasetId());
+        send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
     }
 
     /** Sends events with one producer, each keyed as its topic expects, after checking they are valid. */
