@@ -59,15 +59,7 @@ class StudyReportFlowTest {
         // While the study runs, its report is partial and built on request, not published.
         // The trial results travel on another topic than the lifecycle: wait until all are consumed, as
         // the tuner's COMPLETED comes after every result in a real study.
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonPath partial = given().get("/api/studies/{id}/report", studyId).then().statusCode(200).extract().jsonPath();
-            assertThat(partial.getList("rows.architecture")).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM");
-            List<Integer> complete = partial.getList("rows.trialsComplete");
-            List<Integer> pruned = partial.getList("rows.trialsPruned");
-            List<Integer> failed = partial.getList("rows.trialsFailed");
-            assertThat(List.of(complete.get(0) + pruned.get(0) + failed.get(0), complete.get(1) + pruned.get(1)
-                    + failed.get(1))).containsExactly(5, 2);
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(trialCounts(studyId)).containsExactly(5, 2));
         assertThat(given().get("/api/studies/{id}/report", studyId).jsonPath().getString("status")).isEqualTo("CREATED");
 
         send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
@@ -126,8 +118,7 @@ class StudyReportFlowTest {
         assertThat(late.architecture()).isEqualTo("Deep_CNN_LSTM");
         sendRunningStudy(studyId, trials.subList(0, trials.size() - 1), StudyFixture.finals(studyId).stream()
                 .filter(f -> ARCHITECTURES.contains(f.architecture())).toList());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/studies/{id}/report", studyId)
-                .then().statusCode(200).extract().jsonPath().getList("rows.trialsComplete")).hasSize(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(trialCounts(studyId)).containsExactly(5, 1));
         send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
                 StudyEvent::studyId);
         StudyReport first = EventSchemas.parse(TopicReader.await(bootstrap, Topics.REPORTS_STUDIES,
@@ -164,6 +155,16 @@ class StudyReportFlowTest {
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value()))
                 .contains("ModelResult breaks its schema");
+    }
+
+    /** Finished trials per row (complete, pruned or failed) of the study's report as built now. */
+    private static List<Integer> trialCounts(String studyId) {
+        JsonPath report = given().get("/api/studies/{id}/report", studyId).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("rows.architecture")).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM");
+        List<Integer> complete = report.getList("rows.trialsComplete");
+        List<Integer> pruned = report.getList("rows.trialsPruned");
+        List<Integer> failed = report.getList("rows.trialsFailed");
+        return List.of(complete.get(0) + pruned.get(0) + failed.get(0), complete.get(1) + pruned.get(1) + failed.get(1));
     }
 
     /** A study as it runs: created, its trial results, progress, closes, dataset and final results. */
