@@ -86,6 +86,7 @@ final class ProductionPlatform implements AutoCloseable {
         kafka.close();
     }
 
+    /** POSTs {@code body} as JSON with {@code apiKey} in {@code X-API-Key} (none when null), as is. */
     static HttpResponse<String> post(ServiceProcess service, String path, String body, String apiKey)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.baseUri().resolve(path))
@@ -95,11 +96,6 @@ final class ProductionPlatform implements AutoCloseable {
             request.header("X-API-Key", apiKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.baseUri().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() {

@@ -8,6 +8,7 @@ import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.launcher.stack.Http;
 import io.vixlab.testing.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class ServicesTalkOverKafkaIT {
         assertThat(json.get("trialsPerArchitecture").asInt()).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode studies = EventJson.mapper().readTree(ProductionPlatform.get(report, "/api/studies").body());
+            JsonNode studies = Http.get(report.baseUri().resolve("/api/studies")).json();
             JsonNode recorded = null;
             for (JsonNode s : studies) {
                 if (studyId.equals(s.get("studyId").asText())) {
@@ -86,6 +87,6 @@ class ServicesTalkOverKafkaIT {
     void productionProfileRefusesStateChangesWithoutTheApiKey() throws Exception {
         assertThat(ProductionPlatform.post(tuner, "/api/studies", "{}", null).statusCode()).isEqualTo(401);
         assertThat(ProductionPlatform.post(tuner, "/api/studies", "{}", "wrong").statusCode()).isEqualTo(401);
-        assertThat(ProductionPlatform.get(tuner, "/api/studies").statusCode()).isEqualTo(200);
+        assertThat(Http.get(tuner.baseUri().resolve("/api/studies")).status()).isEqualTo(200);
     }
 }

@@ -11,6 +11,7 @@ import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
+import io.vixlab.launcher.stack.Http;
 import io.vixlab.testing.ScriptedTrainer;
 import io.vixlab.testing.TopicReader;
 import java.net.http.HttpResponse;
@@ -132,10 +133,10 @@ class TunerRestartIT {
         return study;
     }
 
-    private static JsonNode study(ServiceProcess tuner, String id) throws Exception {
-        HttpResponse<String> answer = ProductionPlatform.get(tuner, "/api/studies/" + id);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return EventJson.mapper().readTree(answer.body());
+    private static JsonNode study(ServiceProcess tuner, String id) {
+        Http.Answer answer = Http.get(tuner.baseUri().resolve("/api/studies/" + id));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     private static long finished(JsonNode study) {

@@ -13,9 +13,9 @@ import io.vixlab.contracts.market.SymbolRange;
 import io.vixlab.ingest.IngestWarning;
 import io.vixlab.ingest.RowLocation;
 import io.vixlab.ingest.run.IngestOutcome;
+import io.vixlab.testing.Databases;
 import io.vixlab.testing.KafkaTestResource;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -109,20 +109,12 @@ class IngestPersistenceTest {
                     "snapshot/VVIX_History.csv, row 3, field VVIX: implausible; excluded",
                     "snapshot/VIX_History.csv, row 3745, field LOW: kept");
         });
-        assertThat(databaseProduct()).isEqualTo(expectedDatabase());
+        assertThat(Databases.productName(dataSource)).isEqualTo(expectedDatabase());
     }
 
     /** The database this test class expects to run on. */
     String expectedDatabase() {
         return "H2";
-    }
-
-    private String databaseProduct() {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void inTransaction(Runnable work) {

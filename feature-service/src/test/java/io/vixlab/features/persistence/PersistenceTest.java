@@ -13,9 +13,9 @@ import io.vixlab.features.dataset.DatasetBuilder;
 import io.vixlab.features.dataset.DatasetConfig;
 import io.vixlab.features.dataset.DatasetVersion;
 import io.vixlab.features.market.MarketHistory;
+import io.vixlab.testing.Databases;
 import io.vixlab.testing.KafkaTestResource;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,7 +59,7 @@ class PersistenceTest {
         assertThat(bars.upsert(older)).as("older than the stored bar").isFalse();
         assertThat(bars.ofSymbols(List.of(symbol))).containsExactly(newer, closeOnly);
         assertThat(bars.checksum(List.of(symbol))).isEqualTo(BarChecksum.of(List.of(closeOnly, newer)));
-        assertThat(databaseProduct()).isEqualTo(expectedDatabase());
+        assertThat(Databases.productName(dataSource)).isEqualTo(expectedDatabase());
     }
 
     @Test
@@ -82,14 +82,6 @@ class PersistenceTest {
                 DatasetChunkRecord.delete("datasetId", id);
                 DatasetRecord.deleteById(id);
             });
-        }
-    }
-
-    private String databaseProduct() {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

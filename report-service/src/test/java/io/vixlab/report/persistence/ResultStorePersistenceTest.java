@@ -14,9 +14,9 @@ import io.vixlab.contracts.training.TrialState;
 import io.vixlab.report.baseline.BaselineInput.DailyClose;
 import io.vixlab.report.fixture.StudyFixture;
 import io.vixlab.report.service.ResultStore;
+import io.vixlab.testing.Databases;
 import io.vixlab.testing.KafkaTestResource;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class ResultStorePersistenceTest {
         // The fixture delivers trial t3 twice.
         assertThat(stored).containsExactly(true, true, true, true, false, true, true, true, true, true);
         assertThat(store.trials(studyId)).containsExactlyElementsOf(trials.stream().distinct().toList());
-        assertThat(databaseProduct()).isEqualTo(expectedDatabase());
+        assertThat(Databases.productName(dataSource)).isEqualTo(expectedDatabase());
     }
 
     @Test
@@ -103,14 +103,6 @@ class ResultStorePersistenceTest {
 
     private static MarketBar bar(String symbol, LocalDate day, double close, Instant ingestedAt) {
         return MarketBar.of(symbol, day, null, null, null, close, "snapshot", ingestedAt);
-    }
-
-    String databaseProduct() {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The database this test class expects to run on. */

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.testing.Databases;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.tuner.service.StudyPlan;
 import io.vixlab.tuner.service.StudyService;
@@ -38,7 +39,7 @@ class StudyPersistenceTest {
         assertThat(found.trials()).hasSize(3);
         assertThat(found.createdAt()).isEqualTo(created.createdAt());
         assertThat(studies.list()).extracting(StudyService.StudyView::id).contains(created.id());
-        assertThat(databaseProduct()).isEqualTo(expectedDatabase());
+        assertThat(Databases.productName(dataSource)).isEqualTo(expectedDatabase());
     }
 
     @Test
@@ -77,19 +78,11 @@ class StudyPersistenceTest {
         assertThat(read.startedAt).isEqualTo(started);
         assertThat(read.lastProgressAt).isEqualTo(started.plusSeconds(30));
         assertThat(read.finishedAt).isEqualTo(started.plusSeconds(31));
-        assertThat(databaseProduct()).isEqualTo(expectedDatabase());
+        assertThat(Databases.productName(dataSource)).isEqualTo(expectedDatabase());
     }
 
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
-
-    String databaseProduct() {
-        try (var c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The database this test class expects to run on. */
     String expectedDatabase() {
