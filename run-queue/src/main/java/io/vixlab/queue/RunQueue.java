@@ -1,0 +1,300 @@
+package io.vixlab.queue;
+
+import io.vixlab.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One trainer's place in the work queue: a member of a Kafka share group (KIP-932) that takes one
+ * run at a time from any partition of its topics, so that any idle trainer takes the next run and
+ * trainers may outnumber partitions.
+ *
+ * <p>The run is handed to a {@link Worker} on a thread of its own while the polling thread renews
+ * the record's acquisition lock (the broker would otherwise give the run to another trainer after
+ * {@link Settings#lockDuration()}). When the worker returns, the record is acknowledged as the
+ * worker's {@link Outcome} says: ACCEPT (answered), RELEASE (stopping; another trainer takes it
+ * at once), or REJECT after it was put on the dead-letter topic with its reason. A trainer killed
+ * while it holds a run loses its connection, and the broker hands the run to another trainer.
+ *
+ * <p>{@link #close()} is the graceful stop: the worker is told to stop, its run is released, and
+ * the queue leaves the group.
+ */
+public final class RunQueue implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration RENEW_POLL = Duration.ofMillis(100);
+
+    /**
+     * What became of a run, and so how its record is acknowledged.
+     *
+     * @param deadLetterReason why a rejected run is poison; null otherwise
+     */
+    public record Outcome(AcknowledgeType acknowledgement, String deadLetterReason) {
+
+        /** Answered (or found answered): the run is done. */
+        public static Outcome accept() {
+            return new Outcome(AcknowledgeType.ACCEPT, null);
+        }
+
+        /** Not answered because the trainer stops: another trainer takes the run as it is. */
+        public static Outcome release() {
+            return new Outcome(AcknowledgeType.RELEASE, null);
+        }
+
+        /** Poison: put on the dead-letter topic with the reason, never delivered again. */
+        public static Outcome reject(String reason) {
+            return new Outcome(AcknowledgeType.REJECT, Objects.requireNonNull(reason, "reason"));
+        }
+    }
+
+    /**
+     * One delivery of a run.
+     *
+     * @param deliveryCount 1 the first time; higher when a trainer took it before and did not answer
+     * @param deliveryLimit the group's limit: the broker archives the run after this many deliveries
+     */
+    public record Delivery(String topic, int partition, long offset, String key, String value, int deliveryCount,
+            int deliveryLimit) {
+
+        /** The broker will not deliver it again: answer it now, whatever happened before. */
+        public boolean isLast() {
+            return deliveryCount >= deliveryLimit;
+        }
+    }
+
+    /** Trains (or otherwise answers) one run; called on the queue's worker thread. */
+    @FunctionalInterface
+    public interface Worker {
+
+        /**
+         * @param stopping true once the queue is closing: the worker should stop at the next
+         *                 convenient point and return {@link Outcome#release()}
+         */
+        Outcome work(Delivery delivery, StopSignal stopping);
+    }
+
+    /** Tells a worker that its trainer is stopping. */
+    @FunctionalInterface
+    public interface StopSignal {
+        boolean isSet();
+    }
+
+    /**
+     * @param groupId        the share group all trainers join
+     * @param lockDuration   the group's record lock: how long a run stays with a trainer that stopped
+     *                       renewing it (a killed trainer's run moves at once: its connection drops)
+     * @param renewEvery     how often the lock of a run in progress is renewed; well under the lock
+     * @param deliveryLimit  the group's delivery limit
+     * @param clientSettings extra Kafka client settings (security), for consumer and producer alike
+     */
+    public record Settings(String bootstrapServers, String groupId, java.util.List<String> topics,
+            Duration lockDuration, Duration renewEvery, int deliveryLimit, Map<String, String> clientSettings) {
+
+        public Settings {
+            if (renewEvery.compareTo(lockDuration) >= 0) {
+                throw new IllegalArgumentException("renew-every " + renewEvery + " must be shorter than the lock "
+                        + lockDuration);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Worker worker;
+    private final String name;
+    private final KafkaShareConsumer<String, String> consumer;
+    private final KafkaProducer<String, String> deadLetters;
+    private final ExecutorService runThread;
+    private final Thread pollThread;
+    private volatile boolean stopping;
+
+    private RunQueue(Settings settings, String name, Worker worker) {
+        this.settings = settings;
+        this.worker = worker;
+        this.name = name;
+        Properties consumerProps = clientProps(settings);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
+        // One record at a time, acknowledged one by one: without record_limit one poll acquires every
+        // waiting run and the other trainers get none.
+        consumerProps.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
+        consumerProps.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        this.consumer = new KafkaShareConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
+        Properties producerProps = clientProps(settings);
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-dead-letters");
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.runThread = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-run"));
+        this.pollThread = new Thread(this::pollLoop, name + "-queue");
+    }
+
+    /**
+     * Sets the group's lock and delivery limit (and reading from the earliest run, so that runs
+     * published before the first trainer joined are not skipped), joins it and starts taking runs.
+     *
+     * @param name this trainer's name, for logs and the Kafka client id
+     */
+    public static RunQueue start(Settings settings, String name, Worker worker) {
+        ShareGroupConfig.apply(settings);
+        RunQueue queue = new RunQueue(settings, name, worker);
+        queue.pollThread.start();
+        return queue;
+    }
+
+    /** Stops the worker's run (it is released to another trainer), leaves the group, and returns. */
+    @Override
+    public void close() {
+        stopping = true;
+        consumer.wakeup();
+        try {
+            pollThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runThread.shutdownNow();
+        deadLetters.close(Duration.ofSeconds(5));
+    }
+
+    private void pollLoop() {
+        try {
+            consumer.subscribe(settings.topics());
+            while (!stopping) {
+                for (ConsumerRecord<String, String> record : consumer.poll(IDLE_POLL)) {
+                    acknowledge(record, stopping ? AcknowledgeType.RELEASE : run(record));
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: the run queue stopped", name, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Runs the worker while renewing the lock; returns how to acknowledge the record. The record
+     * handed back by the poll after each renewal is the same run, still held.
+     */
+    private AcknowledgeType run(ConsumerRecord<String, String> record) {
+        Delivery delivery = new Delivery(record.topic(), record.partition(), record.offset(), record.key(),
+                record.value(), record.deliveryCount().map(Short::intValue).orElse(1), settings.deliveryLimit());
+        Future<Outcome> outcome = runThread.submit(() -> worker.work(delivery, () -> stopping));
+        while (true) {
+            try {
+                return acknowledgement(delivery, outcome.get(settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                renew(record);
+            } catch (ExecutionException e) {
+                LOG.error("{}: run {} failed unexpectedly; releasing it", name, delivery.key(), e.getCause());
+                return AcknowledgeType.RELEASE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return AcknowledgeType.RELEASE;
+            } catch (WakeupException e) {
+                // close() while the run trains: the worker sees the stop signal and returns Release.
+                LOG.info("{}: stopping; waiting for run {} to stop", name, delivery.key());
+            }
+        }
+    }
+
+    private void renew(ConsumerRecord<String, String> record) {
+        consumer.acknowledge(record, AcknowledgeType.RENEW);
+        long deadline = System.nanoTime() + settings.lockDuration().toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> back : consumer.poll(RENEW_POLL)) {
+                if (sameRecord(back, record)) {
+                    return;
+                }
+                // Not expected with one record per poll; another trainer takes it.
+                consumer.acknowledge(back, AcknowledgeType.RELEASE);
+            }
+        }
+        LOG.warn("{}: the lock of run {} was not renewed; the broker may give it to another trainer", name,
+                record.key());
+    }
+
+    private AcknowledgeType acknowledgement(Delivery delivery, Outcome outcome) {
+        if (outcome.acknowledgement() != AcknowledgeType.REJECT) {
+            return outcome.acknowledgement();
+        }
+        return deadLetter(delivery, outcome.deadLetterReason()) ? AcknowledgeType.REJECT : AcknowledgeType.RELEASE;
+    }
+
+    /** Puts the run on the dead-letter topic; false if it could not before the trainer stopped. */
+    private boolean deadLetter(Delivery delivery, String reason) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, delivery.key(),
+                delivery.value());
+        header(dead, "dead-letter-reason", reason);
+        header(dead, "dead-letter-topic", delivery.topic());
+        header(dead, "dead-letter-partition", String.valueOf(delivery.partition()));
+        header(dead, "dead-letter-offset", String.valueOf(delivery.offset()));
+        while (!stopping) {
+            try {
+                deadLetters.send(dead).get();
+                LOG.warn("{}: run {} from {} dead-lettered: {}", name, delivery.key(), delivery.topic(), reason);
+                return true;
+            } catch (ExecutionException e) {
+                LOG.warn("{}: dead-lettering run {} failed, trying again: {}", name, delivery.key(),
+                        e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void acknowledge(ConsumerRecord<String, String> record, AcknowledgeType ack) {
+        try {
+            consumer.acknowledge(record, ack);
+        } catch (IllegalStateException e) {
+            // Stopped in the middle of a renewal: the record is not in hand; leaving the group releases it.
+            LOG.info("{}: run {} is released as the queue closes", name, record.key());
+            return;
+        }
+        consumer.commitSync(Duration.ofSeconds(10)).forEach((partition, failure) -> failure.ifPresent(e ->
+                // The lock lapsed (e.g. the broker was away): the run went back to the queue, and
+                // whoever takes it finds the answer on the results topic.
+                LOG.warn("{}: {} of run {} was not acknowledged: {}", name, ack, record.key(), e.toString())));
+    }
+
+    private static boolean sameRecord(ConsumerRecord<String, String> a, ConsumerRecord<String, String> b) {
+        return a.topic().equals(b.topic()) && a.partition() == b.partition() && a.offset() == b.offset();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String key, String value) {
+        record.headers().add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Properties clientProps(Settings settings) {
+        Properties props = new Properties();
+        props.putAll(settings.clientSettings());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        return props;
+    }
+}
