@@ -71,13 +71,7 @@ public final class KafkaBrokerMain {
         p.setProperty("num.partitions", "1");
         // Consumers in tests and the local run join at once instead of waiting 3 s for more members.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        // Share groups (trainers' work queue): members learn their partitions and a dead member's
-        // partitions move within seconds; tests may use locks of a few seconds.
-        p.setProperty("group.share.min.heartbeat.interval.ms", "1000");
-        p.setProperty("group.share.heartbeat.interval.ms", "1000");
-        p.setProperty("group.share.min.session.timeout.ms", "6000");
-        p.setProperty("group.share.session.timeout.ms", "10000");
-        p.setProperty("group.share.min.record.lock.duration.ms", "1000");
+        LocalKafkaBroker.SHARE_GROUP_SETTINGS.forEach(p::setProperty);
         p.setProperty("auto.create.topics.enable", "true");
         p.setProperty("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         p.setProperty("message.max.bytes", String.valueOf(2 * 1024 * 1024));

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +37,18 @@ import java.util.concurrent.TimeoutException;
 public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final String CLASSPATH_RESOURCE = "broker-classpath.txt";
+
+    /**
+     * Broker settings for share groups (the trainers' work queue), also given to a containerised
+     * test broker: members learn their partitions and a dead member's partitions move within
+     * seconds, and tests may use record locks of a few seconds.
+     */
+    public static final Map<String, String> SHARE_GROUP_SETTINGS = Map.of(
+            "group.share.min.heartbeat.interval.ms", "1000",
+            "group.share.heartbeat.interval.ms", "1000",
+            "group.share.min.session.timeout.ms", "6000",
+            "group.share.session.timeout.ms", "10000",
+            "group.share.min.record.lock.duration.ms", "1000");
 
     private final Process process;
     private final String bootstrapServers;

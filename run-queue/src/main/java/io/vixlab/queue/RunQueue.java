@@ -163,6 +163,11 @@ public final class RunQueue implements AutoCloseable {
         return queue;
     }
 
+    /** Whether the queue is taking runs: false once it stopped, by {@link #close()} or a failure. */
+    public boolean isTaking() {
+        return !stopping && pollThread.isAlive();
+    }
+
     /** Stops the worker's run (it is released to another trainer), leaves the group, and returns. */
     @Override
     public void close() {

@@ -7,6 +7,7 @@ import io.vixlab.kafka.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Map;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -44,7 +45,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String startContainer() {
-        KafkaContainer container = new KafkaContainer("apache/kafka-native:4.1.1");
+        KafkaContainer container = new KafkaContainer("apache/kafka-native:4.3.1");
+        LocalKafkaBroker.SHARE_GROUP_SETTINGS.forEach((name, value) ->
+                container.withEnv("KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
         return container.getBootstrapServers();

@@ -11,6 +11,8 @@ import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
+import io.vixlab.queue.AnsweredRuns;
+import io.vixlab.queue.RunQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +22,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,11 +37,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A trainer for tests, over the real broker: it takes the trials of the studies it serves from
- * {@code tuning.trials}, reports a known loss curve per epoch on {@code training.progress}, stops
- * when {@code tuning.control} says so, publishes scores on {@code training.results}, and answers
- * final trainings on {@code models.results} after reporting their epochs. Every trial and final
- * runs on its own thread, as on a pool of trainers.
+ * Trainers for tests, over the real broker, working as trainer-service does: {@code trainers}
+ * members of one share group ({@link RunQueue}) each take one run at a time from
+ * {@code tuning.trials} and {@code training.finals}, report a known loss curve per epoch on
+ * {@code training.progress}, stop when {@code tuning.control} says so, and publish scores on
+ * {@code training.results} and final models on {@code models.results}. A run already answered (by
+ * any trainer) is acknowledged without running ({@link AnsweredRuns}); a stopping trainer releases
+ * its run. {@link #main} runs one such trainer as a process, for tests that kill trainers.
+ *
+ * <p>Runs of a study nobody serves yet are put aside and start when {@link #serve} names it.
  */
 public final class ScriptedTrainer implements AutoCloseable {
 
@@ -68,24 +76,68 @@ public final class ScriptedTrainer implements AutoCloseable {
         return Math.pow(Math.log10(lr) + 2.5, 2) + Math.pow(dropout - 0.3, 2) + 0.1;
     }
 
-    private final String bootstrapServers;
+    /** Enough members that the tuner's tests, parallelism 3 and a stalled run or two, never wait for one. */
+    private static final int DEFAULT_TRAINERS = 8;
+
     private final KafkaProducer<String, String> producer;
-    private final ExecutorService runs = Executors.newCachedThreadPool();
-    private final List<Thread> pollers = new ArrayList<>();
+    private final ExecutorService putAside = Executors.newCachedThreadPool();
+    private final List<RunQueue> members = new ArrayList<>();
+    private final AnsweredRuns answered;
     private final Map<String, Function<TrialConfig, Answer>> served = new HashMap<>();
     private final Map<String, Function<FinalTrainingRequest, Answer>> finals = new HashMap<>();
     private final Map<String, List<TrialConfig>> unserved = new HashMap<>();
+    private Function<TrialConfig, Answer> everyStudy;
     /** trial id + attempt -> the control received for it. */
     private final Map<String, TrialControl.Action> controls = new ConcurrentHashMap<>();
+    private final Thread controlPoller;
     private volatile boolean closed;
 
+    /** {@value #DEFAULT_TRAINERS} trainers in a share group of their own. */
     public ScriptedTrainer(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(bootstrapServers, DEFAULT_TRAINERS, "scripted-trainers-" + UUID.randomUUID(), "test-trainer");
+    }
+
+    /**
+     * @param trainers how many trainers (share-group members, one run at a time each)
+     * @param group    the share group: trainers of one group, in any process, share the runs
+     * @param name     the trainers' name prefix: results name {@code <name>-1} .. {@code <name>-N}
+     */
+    public ScriptedTrainer(String bootstrapServers, int trainers, String group, String name) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
+        p.put("acks", "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        poll(List.of(Topics.TUNING_TRIALS, Topics.TRAINING_FINALS), this::onWork);
-        poll(List.of(Topics.TUNING_CONTROL), this::onControl);
+        RunQueue.Settings settings = new RunQueue.Settings(bootstrapServers, group,
+                List.of(Topics.TUNING_TRIALS, Topics.TRAINING_FINALS), Duration.ofSeconds(15), Duration.ofSeconds(5),
+                5, Map.of());
+        this.answered = AnsweredRuns.start(settings, name);
+        this.controlPoller = pollControls(bootstrapServers);
+        for (int i = 1; i <= trainers; i++) {
+            String trainer = trainers == 1 ? name : name + "-" + i;
+            members.add(RunQueue.start(settings, trainer, (run, stopping) -> work(run, stopping, trainer)));
+        }
+    }
+
+    /**
+     * Runs one trainer until SIGTERM, which releases its run: {@code bootstrap group name
+     * epochPauseMillis}. It serves every study, each trial {@link Answer#slow} by the pause, and
+     * prints {@code ready} once it has joined.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        ScriptedTrainer trainer = new ScriptedTrainer(args[0], 1, args[1], args[2]);
+        trainer.serveEveryStudy(config -> Answer.slow(Duration.ofMillis(Long.parseLong(args[3]))));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                trainer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopped.countDown();
+        }));
+        System.out.println("ready");
+        System.out.flush();
+        stopped.await();
     }
 
     /**
@@ -94,8 +146,18 @@ public final class ScriptedTrainer implements AutoCloseable {
      */
     public synchronized void serve(String studyId, Function<TrialConfig, Answer> answers) {
         served.put(studyId, answers);
-        unserved.getOrDefault(studyId, List.of()).forEach(this::start);
+        for (TrialConfig config : unserved.getOrDefault(studyId, List.of())) {
+            Answer answer = answers.apply(config);
+            if (answer != null) {
+                putAside.submit(() -> train(config, answer, "test-trainer", () -> closed));
+            }
+        }
         unserved.remove(studyId);
+    }
+
+    /** Answers the trials of every study as {@code answers} says, and their finals {@link Answer#GOOD}. */
+    public synchronized void serveEveryStudy(Function<TrialConfig, Answer> answers) {
+        everyStudy = answers;
     }
 
     /**
@@ -109,31 +171,57 @@ public final class ScriptedTrainer implements AutoCloseable {
 
     /** Sends a trial result as a trainer would, e.g. one of an attempt the tuner gave up on. */
     public void sendResult(TrialConfig config, TrialState state, Double value, String error) {
-        send(Topics.TRAINING_RESULTS, config.trialId(), new TrialResult(TrialResult.SCHEMA_VERSION,
-                config.studyId(), config.trialId(), config.trialNumber(), config.attempt(), config.architecture(),
-                state, value, null, null, error, 1, "test-trainer", Instant.now()));
+        sendResult(config, state, value, error, "test-trainer");
     }
 
-    private void onWork(ConsumerRecord<String, String> record) {
-        if (record.topic().equals(Topics.TRAINING_FINALS)) {
-            FinalTrainingRequest request = EventSchemas.parse(record.value(), FinalTrainingRequest.class);
+    private void sendResult(TrialConfig config, TrialState state, Double value, String error, String trainer) {
+        send(Topics.TRAINING_RESULTS, config.trialId(), new TrialResult(TrialResult.SCHEMA_VERSION,
+                config.studyId(), config.trialId(), config.trialNumber(), config.attempt(), config.architecture(),
+                state, value, null, null, error, 1, trainer, Instant.now()));
+    }
+
+    /** One run on one member: acknowledged once answered (or found answered), released when stopping. */
+    private RunQueue.Outcome work(RunQueue.Delivery run, RunQueue.StopSignal stopping, String trainer) {
+        boolean isFinal = run.topic().equals(Topics.TRAINING_FINALS);
+        TrainingProgress.RunKind kind = isFinal ? TrainingProgress.RunKind.FINAL : TrainingProgress.RunKind.TRIAL;
+        if (isFinal) {
+            FinalTrainingRequest request = EventSchemas.parse(run.value(), FinalTrainingRequest.class);
+            Answer answer;
             synchronized (this) {
-                if (served.containsKey(request.studyId())) {
-                    Answer answer = finals.getOrDefault(request.studyId(), r -> Answer.GOOD).apply(request);
-                    if (answer != null) {
-                        runs.submit(() -> answerFinal(request, answer));
-                    }
+                if (!served.containsKey(request.studyId()) && everyStudy == null) {
+                    return RunQueue.Outcome.accept();
                 }
+                answer = finals.getOrDefault(request.studyId(), r -> Answer.GOOD).apply(request);
             }
-            return;
+            if (answer == null || answeredBefore(kind, request.finalId(), request.attempt())) {
+                return RunQueue.Outcome.accept();
+            }
+            return answerFinal(request, answer, stopping) ? RunQueue.Outcome.accept() : RunQueue.Outcome.release();
         }
-        TrialConfig config = EventSchemas.parse(record.value(), TrialConfig.class);
+        TrialConfig config = EventSchemas.parse(run.value(), TrialConfig.class);
+        Function<TrialConfig, Answer> answers;
         synchronized (this) {
-            if (served.containsKey(config.studyId())) {
-                start(config);
-            } else {
+            answers = served.getOrDefault(config.studyId(), everyStudy);
+            if (answers == null) {
                 unserved.computeIfAbsent(config.studyId(), id -> new ArrayList<>()).add(config);
+                return RunQueue.Outcome.accept();
             }
+        }
+        Answer answer = answers.apply(config);
+        if (answer == null || answeredBefore(kind, config.trialId(), config.attempt())) {
+            return RunQueue.Outcome.accept();
+        }
+        return train(config, answer, trainer, stopping) ? RunQueue.Outcome.accept() : RunQueue.Outcome.release();
+    }
+
+    private boolean answeredBefore(TrainingProgress.RunKind kind, String runId, int attempt) {
+        try {
+            return answered.isAnswered(kind, runId, attempt, Duration.ofSeconds(30));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot tell whether " + runId + " was answered", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -142,40 +230,44 @@ public final class ScriptedTrainer implements AutoCloseable {
         controls.put(control.trialId() + "#" + control.attempt(), control.action());
     }
 
-    private void start(TrialConfig config) {
-        Answer answer = served.get(config.studyId()).apply(config);
-        if (answer != null) {
-            runs.submit(() -> train(config, answer));
-        }
-    }
-
-    private void train(TrialConfig config, Answer answer) {
+    /** False when the trainer stopped before an answer. */
+    private boolean train(TrialConfig config, Answer answer, String trainer, RunQueue.StopSignal stopping) {
         double objective = objective(config.params());
         String key = config.trialId() + "#" + config.attempt();
         TrialState end = runEpochs(key, answer, objective, Math.max(1, config.training().folds()),
-                config.training().epochs(), (fold, epoch, step, loss) -> send(Topics.TRAINING_PROGRESS,
+                config.training().epochs(), stopping, (fold, epoch, step, loss) -> send(Topics.TRAINING_PROGRESS,
                         config.trialId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION, config.studyId(),
                                 config.trialId(), config.attempt(), config.architecture(),
                                 TrainingProgress.RunKind.TRIAL, fold, epoch, step, loss, loss, 1e-3, Instant.now())));
-        switch (end) {
-            case COMPLETE -> sendResult(config, end, answer.lossScale() * objective, null);
-            case FAILED -> sendResult(config, end, null, answer.error());
-            default -> sendResult(config, end, null, "stopped by " + controls.get(key));
+        if (end == null) {
+            return false;
         }
+        switch (end) {
+            case COMPLETE -> sendResult(config, end, answer.lossScale() * objective, null, trainer);
+            case FAILED -> sendResult(config, end, null, answer.error(), trainer);
+            default -> sendResult(config, end, null, "stopped by " + controls.get(key), trainer);
+        }
+        return true;
     }
 
-    private void answerFinal(FinalTrainingRequest request, Answer answer) {
+    /** False when the trainer stopped before an answer. */
+    private boolean answerFinal(FinalTrainingRequest request, Answer answer, RunQueue.StopSignal stopping) {
         String key = request.finalId() + "#" + request.attempt();
         TrialState end = runEpochs(key, answer, objective(request.params()), 1,
-                Math.max(1, request.training().epochs()), (fold, epoch, step, loss) -> send(Topics.TRAINING_PROGRESS,
-                        request.finalId(), new TrainingProgress(TrainingProgress.SCHEMA_VERSION, request.studyId(),
-                                request.finalId(), request.attempt(), request.architecture(),
-                                TrainingProgress.RunKind.FINAL, fold, epoch, step, loss, loss, 1e-3, Instant.now())));
+                Math.max(1, request.training().epochs()), stopping, (fold, epoch, step, loss) -> send(
+                        Topics.TRAINING_PROGRESS, request.finalId(), new TrainingProgress(
+                                TrainingProgress.SCHEMA_VERSION, request.studyId(), request.finalId(),
+                                request.attempt(), request.architecture(), TrainingProgress.RunKind.FINAL, fold,
+                                epoch, step, loss, loss, 1e-3, Instant.now())));
+        if (end == null) {
+            return false;
+        }
         switch (end) {
             case COMPLETE -> sendModelResult(request, end, null);
             case FAILED -> sendModelResult(request, end, answer.error());
             default -> sendModelResult(request, end, "stopped by " + controls.get(key));
         }
+        return true;
     }
 
     /** Reports one epoch's validation loss. */
@@ -186,10 +278,11 @@ public final class ScriptedTrainer implements AutoCloseable {
     /**
      * Runs one attempt's epochs: after each it reports the objective's loss curve and pauses for
      * {@code epochPause}, which a prune or cancel for {@code key} ends. Returns how the run ended:
-     * COMPLETE, FAILED (the answer's error, after the first epoch), PRUNED or CANCELLED.
+     * COMPLETE, FAILED (the answer's error, after the first epoch), PRUNED or CANCELLED; null when
+     * the trainer stopped first.
      */
     private TrialState runEpochs(String key, Answer answer, double objective, int folds, int epochs,
-            EpochReport progress) {
+            RunQueue.StopSignal stopping, EpochReport progress) {
         for (int fold = 0; fold < folds; fold++) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 int step = fold * epochs + epoch;
@@ -198,8 +291,11 @@ public final class ScriptedTrainer implements AutoCloseable {
                     return TrialState.FAILED;
                 }
                 long until = System.nanoTime() + answer.epochPause().toNanos();
-                while (System.nanoTime() < until && !controls.containsKey(key) && !closed) {
+                while (System.nanoTime() < until && !controls.containsKey(key) && !stopping.isSet()) {
                     sleep(10);
+                }
+                if (stopping.isSet()) {
+                    return null;
                 }
                 if (controls.containsKey(key)) {
                     return controls.get(key) == TrialControl.Action.PRUNE ? TrialState.PRUNED : TrialState.CANCELLED;
@@ -225,22 +321,23 @@ public final class ScriptedTrainer implements AutoCloseable {
         }
     }
 
-    private void poll(List<String> topics, java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
+    /** Every control message from now on: its own group, from the latest. */
+    private Thread pollControls(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-trainer-" + UUID.randomUUID());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-trainer-control-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Thread poller = new Thread(() -> {
             try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(topics);
+                consumer.subscribe(List.of(Topics.TUNING_CONTROL));
                 while (!closed) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(handler);
+                    consumer.poll(Duration.ofMillis(100)).forEach(this::onControl);
                 }
             }
-        }, "test-trainer-" + topics.get(0));
+        }, "test-trainer-control");
         poller.setDaemon(true);
         poller.start();
-        pollers.add(poller);
+        return poller;
     }
 
     private static void sleep(long millis) {
@@ -252,14 +349,15 @@ public final class ScriptedTrainer implements AutoCloseable {
         }
     }
 
+    /** Stops every trainer: runs in progress are released to the queue. */
     @Override
     public void close() throws InterruptedException {
+        members.forEach(RunQueue::close);
         closed = true;
-        for (Thread poller : pollers) {
-            poller.join(5_000);
-        }
-        runs.shutdown();
-        runs.awaitTermination(10, TimeUnit.SECONDS);
+        controlPoller.join(5_000);
+        putAside.shutdown();
+        putAside.awaitTermination(10, TimeUnit.SECONDS);
+        answered.close();
         producer.close();
     }
 }

@@ -9,15 +9,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** What this trainer pod is: its name, its TensorFlow devices, the datasets it holds, what it trains now. */
+/**
+ * What this trainer pod is: its name, its TensorFlow devices, the datasets it holds, what it trains
+ * now and what became of the runs it took.
+ */
 @Path("/api/trainer")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainerResource {
 
-    /** @param running the attempt being trained, absent when the pod is idle */
-    public record TrainerStatus(String name, Set<String> devices, List<String> datasets, RunAnswers.Running running) {
+    /**
+     * @param running the attempt being trained, absent when the pod is idle
+     * @param runs    how many runs this pod took from the queue, by what became of them
+     */
+    public record TrainerStatus(String name, Set<String> devices, List<String> datasets, RunAnswers.Running running,
+            Map<RunAnswers.Disposition, Long> runs) {
     }
 
     private final TrainerConfig config;
@@ -35,6 +43,6 @@ public class TrainerResource {
     @GET
     public TrainerStatus status() {
         return new TrainerStatus(config.trainerName(), devices.devices(), datasets.completeDatasets(),
-                answers.running().orElse(null));
+                answers.running().orElse(null), answers.counts());
     }
 }

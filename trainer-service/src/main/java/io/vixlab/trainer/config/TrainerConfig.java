@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where this trainer keeps its models, what it calls itself, how long it waits for datasets. */
+/**
+ * Where this trainer keeps its models, what it calls itself, how long it waits for datasets, and how
+ * it takes runs from the work queue.
+ */
 @ConfigMapping(prefix = "vixlab.trainer")
 public interface TrainerConfig {
 
@@ -25,6 +28,36 @@ public interface TrainerConfig {
      */
     @WithDefault("PT2M")
     Duration datasetWait();
+
+    /** How this trainer takes runs from the work queue (a Kafka share group). */
+    Queue queue();
+
+    interface Queue {
+
+        /** The share group every trainer joins for {@code tuning.trials} and {@code training.finals}. */
+        @WithDefault("trainers")
+        String group();
+
+        /**
+         * How long a run stays with a trainer that stopped renewing its lock without dropping its
+         * connection (a hung pod); a killed trainer's run moves at once. 15 s to 60 s on a broker
+         * with Kafka's defaults.
+         */
+        @WithDefault("PT30S")
+        Duration lockDuration();
+
+        /** How often the lock of the run in progress is renewed; well under {@link #lockDuration()}. */
+        @WithDefault("PT10S")
+        Duration renewEvery();
+
+        /**
+         * Deliveries of one run before it is given up: on the last one the run is answered FAILED
+         * and dead-lettered instead of trained (every trainer before died or stopped on it). 2 to
+         * 10 on a broker with Kafka's defaults; a graceful stop's release counts as a delivery too.
+         */
+        @WithDefault("5")
+        int deliveryLimit();
+    }
 
     default String trainerName() {
         return name().orElseGet(() -> {

@@ -13,7 +13,7 @@ public record Answer<T extends Event>(T result, String deadLetterReason) {
         return new Answer<>(result, null);
     }
 
-    /** An answer to a request that could not be trained: published, then the request is dead-lettered. */
+    /** An answer to a request that could not be trained: published, then the request is rejected as poison. */
     public static <T extends Event> Answer<T> rejected(T result, String reason) {
         return new Answer<>(result, reason);
     }

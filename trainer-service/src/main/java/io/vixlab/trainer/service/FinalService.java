@@ -7,7 +7,7 @@ import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.trainer.config.TrainerConfig;
-import io.vixlab.trainer.messaging.TrainingEventPublisher;
+import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
 import io.vixlab.trainer.persistence.ModelStore;
 import io.vixlab.trainer.training.Evaluation;
 import io.vixlab.trainer.training.FinalTraining;
@@ -18,13 +18,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Answers a final training: trains on the training part (early stopping on its tail), evaluates on
  * the untouched test part in VIX points and scaled units, exports the SavedModel to the model store
  * and publishes metrics, dated predictions and the model's location. Invalid requests are answered
- * FAILED and go to the dead-letter topic, as trials do.
+ * FAILED and rejected as poison, as trials are.
  */
 @ApplicationScoped
 public class FinalService {
@@ -48,22 +49,23 @@ public class FinalService {
         this.config = config;
     }
 
-    /**
-     * Returns once the model result is on the broker.
-     *
-     * @throws RejectedRunException after answering a request that cannot be trained
-     */
-    public void answer(FinalTrainingRequest request) {
+    /** Returns once the model result is on the broker, or the final stopped unanswered. */
+    public RunAnswers.Outcome answer(FinalTrainingRequest request, RunContext delivery) {
         try {
-            answers.answer(RunKind.FINAL, request.finalId(), request.attempt(), ModelResult.class, () -> train(request),
-                    events::publish);
+            return answers.answer(RunKind.FINAL, request.finalId(), request.attempt(), delivery,
+                    () -> train(request, delivery), events::publish);
         } finally {
             stops.forget(request.finalId(), request.attempt());
         }
     }
 
-    private Answer<ModelResult> train(FinalTrainingRequest request) {
+    /** Empty when the final stopped without an answer: this trainer stops, or another answered it. */
+    private Optional<Answer<ModelResult>> train(FinalTrainingRequest request, RunContext delivery) {
         long start = System.nanoTime();
+        if (delivery.lastDelivery()) {
+            String reason = delivery.undeliverableReason();
+            return Optional.of(Answer.rejected(failed(request, reason, start), reason));
+        }
         try {
             ValidatedRun run = ValidatedRun.of(request.architecture(), request.params(), request.datasetId(), datasets,
                     config.datasetWait());
@@ -71,31 +73,33 @@ public class FinalService {
                     run.architecture().displayName(), request.datasetId());
             TrainingData data = run.data();
             try (FinalTraining training = Trainer.trainFinal(run.architecture(), request.params(), data.train(),
-                    request.training(), new ProgressReporter(events, stops, request.studyId(), request.finalId(),
-                            request.attempt(), request.architecture(), RunKind.FINAL, request.training().epochs()))) {
+                    request.training(), new ProgressReporter(events, stops, answers, new ProgressReporter.RunOf(
+                            request.studyId(), request.finalId(), request.attempt(), request.architecture(),
+                            RunKind.FINAL, request.training().epochs()), delivery))) {
                 int parameterCount = Math.toIntExact(training.model().parameterCount());
                 int epochs = training.fit().epochsRun();
                 if (training.fit().stoppedByListener()) {
-                    StopState stop = StopState.of(stops.requested(request.finalId(), request.attempt()).orElseThrow());
-                    return Answer.of(result(request, stop.state(), null, null, null, parameterCount, epochs,
-                            null, stop.reason(), start));
+                    return stops.requested(request.finalId(), request.attempt()).map(StopState::of).map(stop ->
+                            Answer.of(result(request, stop.state(), null, null, null, parameterCount, epochs, null,
+                                    stop.reason(), start)));
                 }
                 Evaluation evaluation = training.evaluate(data.test(), data.testPreviousCloses(), data.testDates(),
                         data.scaler());
                 Path saved = models.export(request.studyId(), run.architecture(), request.finalId(), training.model());
-                return Answer.of(result(request, TrialState.COMPLETE, evaluation.points(), evaluation.scaled(),
-                        evaluation.predictions(), parameterCount, epochs, saved.toUri().toString(), null, start));
+                return Optional.of(Answer.of(result(request, TrialState.COMPLETE, evaluation.points(),
+                        evaluation.scaled(), evaluation.predictions(), parameterCount, epochs,
+                        saved.toUri().toString(), null, start)));
             }
         } catch (RejectedRunException e) {
-            return Answer.rejected(failed(request, e.getMessage(), start), e.getMessage());
+            return Optional.of(Answer.rejected(failed(request, e.getMessage(), start), e.getMessage()));
         } catch (IllegalArgumentException e) {
             String reason = "the final cannot be trained: " + e.getMessage();
-            return Answer.rejected(failed(request, reason, start), reason);
+            return Optional.of(Answer.rejected(failed(request, reason, start), reason));
         } catch (TrainingFailedException e) {
-            return Answer.of(failed(request, e.getMessage(), start));
+            return Optional.of(Answer.of(failed(request, e.getMessage(), start)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "final %s attempt %d failed", request.finalId(), request.attempt());
-            return Answer.of(failed(request, "training error: " + e, start));
+            return Optional.of(Answer.of(failed(request, "training error: " + e, start)));
         }
     }
 

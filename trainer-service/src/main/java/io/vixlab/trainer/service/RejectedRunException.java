@@ -3,8 +3,7 @@ package io.vixlab.trainer.service;
 /**
  * A trial or final that cannot be trained as asked: unknown architecture, a parameter outside the
  * search space, an unknown or corrupt dataset, unusable training settings. It is answered with a
- * FAILED result naming the reason; thrown out of a consumer, it moves the message to the
- * dead-letter topic with that reason.
+ * FAILED result naming the reason, and the request is rejected as poison with that reason.
  */
 public final class RejectedRunException extends RuntimeException {
 

@@ -5,7 +5,7 @@ import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.trainer.config.TrainerConfig;
-import io.vixlab.trainer.messaging.TrainingEventPublisher;
+import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
 import io.vixlab.trainer.training.CrossValidationResult;
 import io.vixlab.trainer.training.FitResult;
 import io.vixlab.trainer.training.Trainer;
@@ -13,12 +13,13 @@ import io.vixlab.trainer.training.TrainingFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Answers a tuning trial: cross-validates it with progress every epoch and stops it when pruned or
- * cancelled. An invalid trial is answered FAILED with its reason and goes to the dead-letter topic;
- * a trial whose training fails (a non-finite loss) is answered FAILED only.
+ * cancelled. An invalid trial is answered FAILED with its reason and is rejected as poison (the
+ * dead-letter topic); a trial whose training fails (a non-finite loss) is answered FAILED only.
  */
 @ApplicationScoped
 public class TrialService {
@@ -42,47 +43,50 @@ public class TrialService {
         this.trainerName = config.trainerName();
     }
 
-    /**
-     * Returns once the trial's result is on the broker.
-     *
-     * @throws RejectedRunException after answering a trial that cannot be trained
-     */
-    public void answer(TrialConfig trial) {
+    /** Returns once the trial's result is on the broker, or the trial stopped unanswered. */
+    public RunAnswers.Outcome answer(TrialConfig trial, RunContext delivery) {
         try {
-            answers.answer(RunKind.TRIAL, trial.trialId(), trial.attempt(), TrialResult.class, () -> train(trial),
+            return answers.answer(RunKind.TRIAL, trial.trialId(), trial.attempt(), delivery, () -> train(trial, delivery),
                     events::publish);
         } finally {
             stops.forget(trial.trialId(), trial.attempt());
         }
     }
 
-    private Answer<TrialResult> train(TrialConfig trial) {
+    /** Empty when the trial stopped without an answer: this trainer stops, or another answered it. */
+    private Optional<Answer<TrialResult>> train(TrialConfig trial, RunContext delivery) {
         long start = System.nanoTime();
+        if (delivery.lastDelivery()) {
+            String reason = delivery.undeliverableReason();
+            return Optional.of(Answer.rejected(failed(trial, reason, start), reason));
+        }
         try {
             ValidatedRun run = ValidatedRun.of(trial.architecture(), trial.params(), trial.datasetId(), datasets,
                     config.datasetWait());
             LOG.infof("trial %s attempt %d: %s on dataset %s", trial.trialId(), trial.attempt(),
                     run.architecture().displayName(), trial.datasetId());
             CrossValidationResult cv = Trainer.crossValidate(run.architecture(), trial.params(), run.data().train(),
-                    trial.training(), new ProgressReporter(events, stops, trial.studyId(), trial.trialId(),
-                            trial.attempt(), trial.architecture(), RunKind.TRIAL, trial.training().epochs()));
+                    trial.training(), new ProgressReporter(events, stops, answers, new ProgressReporter.RunOf(
+                            trial.studyId(), trial.trialId(), trial.attempt(), trial.architecture(), RunKind.TRIAL,
+                            trial.training().epochs()), delivery));
             List<Double> foldScores = cv.folds().stream().map(FitResult::bestValLoss).toList();
             int parameterCount = Math.toIntExact(cv.parameterCount());
             if (cv.stopped()) {
-                StopState stop = StopState.of(stops.requested(trial.trialId(), trial.attempt()).orElseThrow());
-                return Answer.of(result(trial, stop.state(), null, foldScores, parameterCount, stop.reason(), start));
+                return stops.requested(trial.trialId(), trial.attempt()).map(StopState::of).map(stop -> Answer.of(
+                        result(trial, stop.state(), null, foldScores, parameterCount, stop.reason(), start)));
             }
-            return Answer.of(result(trial, TrialState.COMPLETE, cv.score(), foldScores, parameterCount, null, start));
+            return Optional.of(Answer.of(result(trial, TrialState.COMPLETE, cv.score(), foldScores, parameterCount,
+                    null, start)));
         } catch (RejectedRunException e) {
-            return Answer.rejected(failed(trial, e.getMessage(), start), e.getMessage());
+            return Optional.of(Answer.rejected(failed(trial, e.getMessage(), start), e.getMessage()));
         } catch (IllegalArgumentException e) {
             String reason = "the trial cannot be trained: " + e.getMessage();
-            return Answer.rejected(failed(trial, reason, start), reason);
+            return Optional.of(Answer.rejected(failed(trial, reason, start), reason));
         } catch (TrainingFailedException e) {
-            return Answer.of(failed(trial, e.getMessage(), start));
+            return Optional.of(Answer.of(failed(trial, e.getMessage(), start)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "trial %s attempt %d failed", trial.trialId(), trial.attempt());
-            return Answer.of(failed(trial, "training error: " + e, start));
+            return Optional.of(Answer.of(failed(trial, "training error: " + e, start)));
         }
     }
 

@@ -16,5 +16,13 @@ public interface EpochListener {
      */
     Decision onEpoch(int fold, int epoch, double trainLoss, double valLoss, double learningRate);
 
+    /**
+     * Asked before every batch: true ends the fit at once, mid-epoch (the trainer is shutting down
+     * and the run goes to another trainer, so the unfinished epoch is of no use).
+     */
+    default boolean stopNow() {
+        return false;
+    }
+
     EpochListener NONE = (fold, epoch, trainLoss, valLoss, lr) -> Decision.CONTINUE;
 }

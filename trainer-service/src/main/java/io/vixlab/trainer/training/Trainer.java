@@ -106,10 +106,15 @@ public final class Trainer {
         Map<Weight<T>, double[]> best = null;
         boolean earlyStopped = false;
         boolean stoppedByListener = false;
+        epochs:
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             shuffle(order, shuffle);
             double sum = 0;
             for (int from = 0; from < n; from += batchSize) {
+                if (listener.stopNow()) {
+                    stoppedByListener = true;
+                    break epochs;
+                }
                 int to = Math.min(n, from + batchSize);
                 Windows batch = train.gather(order, from, to);
                 sum += model.trainStep(batch.x(), batch.y(), batch.count(), lr, dropoutSeed, step++) * batch.count();

@@ -1,4 +1,4 @@
-package io.vixlab.trainer.messaging;
+package io.vixlab.trainer.messaging.in;
 
 import io.smallrye.common.annotation.Blocking;
 import io.vixlab.contracts.EventSchemas;

@@ -1,4 +1,4 @@
-package io.vixlab.trainer.messaging;
+package io.vixlab.trainer.messaging.in;
 
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.tuning.TrialControl;
