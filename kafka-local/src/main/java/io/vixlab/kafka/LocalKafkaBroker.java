@@ -52,12 +52,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final Process process;
     private final String bootstrapServers;
-    private final Path dataDir;
+    private final Options options;
+    private final int controllerPort;
 
-    private LocalKafkaBroker(Process process, String bootstrapServers, Path dataDir) {
+    private LocalKafkaBroker(Process process, String bootstrapServers, Options options, int controllerPort) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
-        this.dataDir = dataDir;
+        this.options = options;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -76,10 +78,23 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public static LocalKafkaBroker start(Options options) {
+        return start(options.port() == 0 ? options.withPort(freePort()) : options, freePort());
+    }
+
+    /**
+     * A broker outage, for tests: stops this broker cleanly, waits {@code outage}, and starts it
+     * again on the same data and ports, so that clients reconnect to the same address.
+     */
+    public LocalKafkaBroker restartAfter(Duration outage) throws InterruptedException {
+        close();
+        Thread.sleep(outage.toMillis());
+        return start(options, controllerPort);
+    }
+
+    private static LocalKafkaBroker start(Options options, int controllerPort) {
         try {
             Files.createDirectories(options.dataDir());
-            int port = options.port() == 0 ? freePort() : options.port();
-            int controllerPort = freePort();
+            int port = options.port();
             Path log = options.dataDir().resolve("broker.log");
             List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -92,7 +107,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     options.dataDir().toAbsolutePath().toString(), String.valueOf(port), String.valueOf(controllerPort));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String bootstrap = awaitReady(process, log, options.startTimeout());
-            LocalKafkaBroker broker = new LocalKafkaBroker(process, bootstrap, options.dataDir());
+            LocalKafkaBroker broker = new LocalKafkaBroker(process, bootstrap, options, controllerPort);
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "local-kafka-stop"));
             return broker;
         } catch (IOException e) {
@@ -106,7 +121,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public Path dataDir() {
-        return dataDir;
+        return options.dataDir();
     }
 
     public long pid() {
@@ -187,10 +202,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on this machine", e);
         }
     }
 

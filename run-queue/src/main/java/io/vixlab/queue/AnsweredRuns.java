@@ -78,14 +78,24 @@ public final class AnsweredRuns implements AutoCloseable {
      */
     public boolean isAnswered(RunKind kind, String runId, int attempt, Duration timeout)
             throws TimeoutException, InterruptedException {
+        if (!isReading()) {
+            throw new IllegalStateException("the answers view has stopped reading");
+        }
         CompletableFuture<Void> caughtUp = new CompletableFuture<>();
         catchUps.add(caughtUp);
+        // Cuts the reader's poll short, so the question does not wait for it.
+        consumer.wakeup();
         try {
             caughtUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the answers view stopped", e.getCause());
         }
         return answeredSoFar(kind, runId, attempt);
+    }
+
+    /** False once the view stopped (closed, or failed): it then answers no question. */
+    public boolean isReading() {
+        return !closed && reader.isAlive();
     }
 
     /** Whether this view has seen an answer of the attempt so far, without waiting. */
@@ -106,35 +116,47 @@ public final class AnsweredRuns implements AutoCloseable {
 
     private void readLoop() {
         try (consumer) {
-            List<TopicPartition> partitions = KIND_BY_TOPIC.keySet().stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = null;
+            while (partitions == null && !closed) {
+                try {
+                    partitions = assignAll();
+                } catch (WakeupException e) {
+                    // A question before the view started: it waits for the loop below.
+                }
+            }
             List<CompletableFuture<Void>> waiting = new ArrayList<>();
             Map<TopicPartition, Long> ends = null;
             while (!closed) {
-                if (ends == null) {
-                    waiting.addAll(drain());
-                    // The ends are taken before reading on: a caller waits for all published before it asked.
-                    ends = waiting.isEmpty() ? null : endOffsets(partitions);
+                try {
+                    if (ends == null) {
+                        waiting.addAll(drain());
+                        // The ends are taken before reading on: a caller waits for all published before it asked.
+                        ends = waiting.isEmpty() ? null : endOffsets(partitions);
+                    }
+                    consumer.poll(Duration.ofMillis(100)).forEach(this::remember);
+                    if (ends != null && caughtUp(ends)) {
+                        waiting.forEach(w -> w.complete(null));
+                        waiting.clear();
+                        ends = null;
+                    }
+                } catch (WakeupException e) {
+                    // A new question (or close()): go round again.
                 }
-                consumer.poll(Duration.ofMillis(100)).forEach(this::remember);
-                if (ends != null && caughtUp(ends)) {
-                    waiting.forEach(w -> w.complete(null));
-                    waiting.clear();
-                    ends = null;
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                fail(e);
             }
         } catch (RuntimeException e) {
             LOG.error("the answers view stopped", e);
             fail(e);
         }
+    }
+
+    private List<TopicPartition> assignAll() {
+        List<TopicPartition> partitions = KIND_BY_TOPIC.keySet().stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 
     /** Null while the broker does not answer: the callers wait on (their own timeout bounds it). */

@@ -142,6 +142,11 @@ public final class RunQueue implements AutoCloseable {
         consumerProps.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
         this.consumer = new KafkaShareConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
+        this.consumer.setAcknowledgementCommitCallback((offsets, failure) -> {
+            if (failure != null) {
+                LOG.warn("{}: acknowledging {} failed: {}", name, offsets, failure.toString());
+            }
+        });
         Properties producerProps = clientProps(settings);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-dead-letters");
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -187,7 +192,10 @@ public final class RunQueue implements AutoCloseable {
             consumer.subscribe(settings.topics());
             while (!stopping) {
                 for (ConsumerRecord<String, String> record : consumer.poll(IDLE_POLL)) {
-                    acknowledge(record, stopping ? AcknowledgeType.RELEASE : run(record));
+                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(record);
+                    if (ack != null) {
+                        acknowledge(record, ack);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -202,18 +210,35 @@ public final class RunQueue implements AutoCloseable {
     }
 
     /**
-     * Runs the worker while renewing the lock; returns how to acknowledge the record. The record
-     * handed back by the poll after each renewal is the same run, still held.
+     * Runs the worker while renewing the lock; returns how to acknowledge the record, or null when
+     * the record is no longer this trainer's to acknowledge (its lock lapsed while the broker was
+     * away: whoever takes it next finds the answer on the results topic).
+     *
+     * <p>A renewal is an acknowledgement (RENEW) sent with the next poll, which hands the record
+     * back; until it is back it may not be acknowledged again, so the loop polls for it.
      */
     private AcknowledgeType run(ConsumerRecord<String, String> record) {
         Delivery delivery = new Delivery(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), record.deliveryCount().map(Short::intValue).orElse(1), settings.deliveryLimit());
         Future<Outcome> outcome = runThread.submit(() -> worker.work(delivery, () -> stopping));
+        boolean inHand = true;
+        long renewedAt = System.nanoTime();
         while (true) {
             try {
-                return acknowledgement(delivery, outcome.get(settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS));
+                if (inHand) {
+                    return acknowledgement(delivery, outcome.get(settings.renewEvery().toMillis(),
+                            TimeUnit.MILLISECONDS));
+                }
+                inHand = pollForRenewed(record);
+                if (!inHand && outcome.isDone()
+                        && System.nanoTime() - renewedAt > settings.lockDuration().toNanos()) {
+                    LOG.warn("{}: the lock of run {} lapsed; not acknowledging it", name, delivery.key());
+                    return null;
+                }
             } catch (TimeoutException e) {
-                renew(record);
+                consumer.acknowledge(record, AcknowledgeType.RENEW);
+                inHand = false;
+                renewedAt = System.nanoTime();
             } catch (ExecutionException e) {
                 LOG.error("{}: run {} failed unexpectedly; releasing it", name, delivery.key(), e.getCause());
                 return AcknowledgeType.RELEASE;
@@ -227,20 +252,18 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
-    private void renew(ConsumerRecord<String, String> record) {
-        consumer.acknowledge(record, AcknowledgeType.RENEW);
-        long deadline = System.nanoTime() + settings.lockDuration().toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> back : consumer.poll(RENEW_POLL)) {
-                if (sameRecord(back, record)) {
-                    return;
-                }
+    /** One short poll; true when it handed the renewed record back. Any other record goes back. */
+    private boolean pollForRenewed(ConsumerRecord<String, String> record) {
+        boolean back = false;
+        for (ConsumerRecord<String, String> polled : consumer.poll(RENEW_POLL)) {
+            if (sameRecord(polled, record)) {
+                back = true;
+            } else {
                 // Not expected with one record per poll; another trainer takes it.
-                consumer.acknowledge(back, AcknowledgeType.RELEASE);
+                consumer.acknowledge(polled, AcknowledgeType.RELEASE);
             }
         }
-        LOG.warn("{}: the lock of run {} was not renewed; the broker may give it to another trainer", name,
-                record.key());
+        return back;
     }
 
     private AcknowledgeType acknowledgement(Delivery delivery, Outcome outcome) {
@@ -274,18 +297,19 @@ public final class RunQueue implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The acknowledgement travels with the next poll, which asks for the next run in the same
+     * request: no round trip of its own between two runs. A failure (the lock lapsed while the
+     * broker was away) is logged by the commit callback: the run went back to the queue, and
+     * whoever takes it finds its answer on the results topic.
+     */
     private void acknowledge(ConsumerRecord<String, String> record, AcknowledgeType ack) {
         try {
             consumer.acknowledge(record, ack);
         } catch (IllegalStateException e) {
             // Stopped in the middle of a renewal: the record is not in hand; leaving the group releases it.
             LOG.info("{}: run {} is released as the queue closes", name, record.key());
-            return;
         }
-        consumer.commitSync(Duration.ofSeconds(10)).forEach((partition, failure) -> failure.ifPresent(e ->
-                // The lock lapsed (e.g. the broker was away): the run went back to the queue, and
-                // whoever takes it finds the answer on the results topic.
-                LOG.warn("{}: {} of run {} was not acknowledged: {}", name, ack, record.key(), e.toString())));
     }
 
     private static boolean sameRecord(ConsumerRecord<String, String> a, ConsumerRecord<String, String> b) {

@@ -2,6 +2,7 @@ package io.vixlab.testing;
 
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
+import io.vixlab.contracts.MalformedEventException;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +92,8 @@ public final class ScriptedTrainer implements AutoCloseable {
     /** trial id + attempt -> the control received for it. */
     private final Map<String, TrialControl.Action> controls = new ConcurrentHashMap<>();
     private final Thread controlPoller;
+    /** Where a trainer process tells its test what it does: {@code start} and {@code answered} lines. */
+    private volatile Consumer<String> lifeLog = line -> { };
     private volatile boolean closed;
 
     /** {@value #DEFAULT_TRAINERS} trainers in a share group of their own. */
@@ -121,10 +125,15 @@ public final class ScriptedTrainer implements AutoCloseable {
     /**
      * Runs one trainer until SIGTERM, which releases its run: {@code bootstrap group name
      * epochPauseMillis}. It serves every study, each trial {@link Answer#slow} by the pause, and
-     * prints {@code ready} once it has joined.
+     * prints {@code ready} once it has started, then {@code start RUN ATTEMPT} when it begins a run
+     * and {@code answered RUN ATTEMPT} once the broker has the run's answer.
      */
     public static void main(String[] args) throws InterruptedException {
         ScriptedTrainer trainer = new ScriptedTrainer(args[0], 1, args[1], args[2]);
+        trainer.lifeLog = line -> {
+            System.out.println(line);
+            System.out.flush();
+        };
         trainer.serveEveryStudy(config -> Answer.slow(Duration.ofMillis(Long.parseLong(args[3]))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -171,17 +180,26 @@ public final class ScriptedTrainer implements AutoCloseable {
 
     /** Sends a trial result as a trainer would, e.g. one of an attempt the tuner gave up on. */
     public void sendResult(TrialConfig config, TrialState state, Double value, String error) {
-        sendResult(config, state, value, error, "test-trainer");
+        sendResult(config, state, value, error, "test-trainer", 1);
     }
 
-    private void sendResult(TrialConfig config, TrialState state, Double value, String error, String trainer) {
+    private void sendResult(TrialConfig config, TrialState state, Double value, String error, String trainer,
+            long durationMillis) {
         send(Topics.TRAINING_RESULTS, config.trialId(), new TrialResult(TrialResult.SCHEMA_VERSION,
                 config.studyId(), config.trialId(), config.trialNumber(), config.attempt(), config.architecture(),
-                state, value, null, null, error, 1, trainer, Instant.now()));
+                state, value, null, null, error, durationMillis, trainer, Instant.now()));
     }
 
     /** One run on one member: acknowledged once answered (or found answered), released when stopping. */
     private RunQueue.Outcome work(RunQueue.Delivery run, RunQueue.StopSignal stopping, String trainer) {
+        try {
+            return answer(run, stopping, trainer);
+        } catch (MalformedEventException e) {
+            return RunQueue.Outcome.reject(e.getMessage());
+        }
+    }
+
+    private RunQueue.Outcome answer(RunQueue.Delivery run, RunQueue.StopSignal stopping, String trainer) {
         boolean isFinal = run.topic().equals(Topics.TRAINING_FINALS);
         TrainingProgress.RunKind kind = isFinal ? TrainingProgress.RunKind.FINAL : TrainingProgress.RunKind.TRIAL;
         if (isFinal) {
@@ -232,6 +250,8 @@ public final class ScriptedTrainer implements AutoCloseable {
 
     /** False when the trainer stopped before an answer. */
     private boolean train(TrialConfig config, Answer answer, String trainer, RunQueue.StopSignal stopping) {
+        long start = System.nanoTime();
+        lifeLog.accept("start " + config.trialId() + " " + config.attempt());
         double objective = objective(config.params());
         String key = config.trialId() + "#" + config.attempt();
         TrialState end = runEpochs(key, answer, objective, Math.max(1, config.training().folds()),
@@ -242,11 +262,13 @@ public final class ScriptedTrainer implements AutoCloseable {
         if (end == null) {
             return false;
         }
+        long millis = (System.nanoTime() - start) / 1_000_000;
         switch (end) {
-            case COMPLETE -> sendResult(config, end, answer.lossScale() * objective, null, trainer);
-            case FAILED -> sendResult(config, end, null, answer.error(), trainer);
-            default -> sendResult(config, end, null, "stopped by " + controls.get(key), trainer);
+            case COMPLETE -> sendResult(config, end, answer.lossScale() * objective, null, trainer, millis);
+            case FAILED -> sendResult(config, end, null, answer.error(), trainer, millis);
+            default -> sendResult(config, end, null, "stopped by " + controls.get(key), trainer, millis);
         }
+        lifeLog.accept("answered " + config.trialId() + " " + config.attempt());
         return true;
     }
 

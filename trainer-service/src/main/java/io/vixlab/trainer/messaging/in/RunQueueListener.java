@@ -7,6 +7,7 @@ import io.vixlab.contracts.MalformedEventException;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrialConfig;
+import io.vixlab.queue.AnsweredRuns;
 import io.vixlab.queue.RunQueue;
 import io.vixlab.trainer.config.TrainerConfig;
 import io.vixlab.trainer.service.FinalService;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.health.Liveness;
  * Trials from {@code tuning.trials} and finals from {@code training.finals}, taken one at a time
  * from the trainers' share group ({@link RunQueue}). A run is acknowledged once its answer is on
  * the broker, released when this trainer stops (SIGTERM, scale-down), and rejected to the
- * dead-letter topic when it breaks its schema or cannot be trained.
+ * dead-letter topic when it breaks its schema or cannot be trained. Live while the queue takes runs
+ * and the view of answered runs reads.
  */
 @ApplicationScoped
 @Liveness
@@ -32,14 +34,16 @@ public class RunQueueListener implements HealthCheck {
     private final TrialService trials;
     private final FinalService finals;
     private final RunQueue.Settings settings;
+    private final AnsweredRuns answered;
     private final String trainerName;
     private volatile RunQueue queue;
 
     public RunQueueListener(TrialService trials, FinalService finals, RunQueue.Settings settings,
-            TrainerConfig config) {
+            AnsweredRuns answered, TrainerConfig config) {
         this.trials = trials;
         this.finals = finals;
         this.settings = settings;
+        this.answered = answered;
         this.trainerName = config.trainerName();
     }
 
@@ -77,6 +81,7 @@ public class RunQueueListener implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         RunQueue current = queue;
-        return HealthCheckResponse.named("run-queue").status(current != null && current.isTaking()).build();
+        return HealthCheckResponse.named("run-queue")
+                .status(current != null && current.isTaking() && answered.isReading()).build();
     }
 }
