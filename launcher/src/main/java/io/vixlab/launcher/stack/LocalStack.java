@@ -96,8 +96,8 @@ public final class LocalStack implements AutoCloseable {
                     for (int i = 1; i <= config.trainers(); i++) {
                         String name = trainerName(i);
                         Map<String, String> props = stack.properties(module);
-                        props.put("quarkus.datasource.jdbc.url",
-                                "jdbc:h2:file:" + work.resolve("db").resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE");
+                        // its own H2 file, workdir/db/trainer-i, under service-kit's URL and options
+                        props.put("vixlab.db-name", name);
                         props.put("vixlab.trainer.name", name);
                         props.put("vixlab.trainer.model-store", work.resolve("models").toString());
                         services.put(name, stack.launch(name, module, i == 1 ? STANDARD_PORTS.get(module) : 0, props));
