@@ -21,7 +21,8 @@ public final class RunOptionsParser {
               --architectures A,B     which architectures to compare (default: all five)
                                       Basic_CNN_LSTM, Deep_CNN_LSTM, Bidirectional_CNN_LSTM,
                                       Attention_CNN_LSTM, Multiscale_CNN_LSTM
-              --trainers N            trainer processes (default 2); also the study's parallelism
+              --trainers N            trainer processes (default 2); also the study's parallelism;
+                                      each trainer's TensorFlow uses cores / N threads
               --full                  the seed's budget: 50 trials, 3 folds, 50 epochs, 60 min, final 100
               --source snapshot|cboe  market data: the bundled CBOE snapshot (default, offline) or CBOE online
               --workdir DIR           where data, databases, logs, models and reports live (default .vixlab)

@@ -93,13 +93,15 @@ public final class LocalStack implements AutoCloseable {
                     .map(t -> new TopicProvisioner.Topic(t.name(), t.partitions(), t.compacted())).toList());
             for (String module : MODULES) {
                 if (module.equals(TRAINER_SERVICE)) {
+                    int intraOp = intraOpThreadsPerTrainer(Runtime.getRuntime().availableProcessors(), config.trainers());
                     for (int i = 1; i <= config.trainers(); i++) {
                         String name = trainerName(i);
                         Map<String, String> props = stack.properties(module);
-                        props.put("quarkus.datasource.jdbc.url",
-                                "jdbc:h2:file:" + work.resolve("db").resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE");
+                        // its own H2 file, workdir/db/trainer-i, under service-kit's URL and options
+                        props.put("vixlab.db-name", name);
                         props.put("vixlab.trainer.name", name);
                         props.put("vixlab.trainer.model-store", work.resolve("models").toString());
+                        props.put("vixlab.trainer.threads.intra-op", String.valueOf(intraOp));
                         services.put(name, stack.launch(name, module, i == 1 ? STANDARD_PORTS.get(module) : 0, props));
                     }
                 } else {
@@ -117,6 +119,15 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * Each trainer's share of the machine's cores for TensorFlow's intra-op pool: every trainer would
+     * otherwise size its pool to all the cores, and N trainers would run N times as many threads as
+     * there are cores. Inter-op follows from it in the trainer (2, or 1 with one intra-op thread).
+     */
+    static int intraOpThreadsPerTrainer(int cores, int trainers) {
+        return Math.max(1, cores / trainers);
     }
 
     public static String trainerName(int i) {

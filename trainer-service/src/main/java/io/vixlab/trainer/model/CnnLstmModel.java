@@ -21,6 +21,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -39,6 +40,13 @@ public final class CnnLstmModel<T extends TFloating> implements AutoCloseable {
     public static final String OUTPUT_NAME = "prediction";
 
     private static final int PREDICT_BATCH = 1024;
+
+    /**
+     * The options of every session: null for TensorFlow's defaults (pools as large as the cores it
+     * sees). TensorFlow sizes its process-wide pools from the first session's options, so the
+     * trainer sets this once, before it builds a model.
+     */
+    private static volatile ConfigProto sessionConfig;
 
     private final Architecture architecture;
     private final Map<String, Object> params;
@@ -75,11 +83,19 @@ public final class CnnLstmModel<T extends TFloating> implements AutoCloseable {
             usesDropout = graph.operation("dropout_seed") != null;
             List<Op> updates = new ArrayList<>(ctx.trainingUpdates());
             trainStep = new AdamOptimizer<>(ctx, loss, learningRate, updates).minimize();
-            session = new Session(graph);
+            session = new Session(graph, sessionConfig);
         } catch (RuntimeException | Error e) {
             graph.close();
             throw e;
         }
+    }
+
+    /** Sizes TensorFlow's thread pools to {@code budget} for the models built from now on. */
+    public static void useThreads(CpuBudget budget) {
+        sessionConfig = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(budget.intraOp())
+                .setInterOpParallelismThreads(budget.interOp())
+                .build();
     }
 
     /** A float32 model of {@code architecture} for windows of {@code steps x features}. */
