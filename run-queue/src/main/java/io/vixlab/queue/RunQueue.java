@@ -3,6 +3,7 @@ package io.vixlab.queue;
 import io.vixlab.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -26,9 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One trainer's place in the work queue: a member of a Kafka share group (KIP-932) that takes one
- * run at a time from any partition of its topics, so that any idle trainer takes the next run and
+ * One trainer's place in the work queue: a member of a Kafka share group (KIP-932) per topic, taking
+ * one run at a time from whichever topic has one, so that any idle trainer takes the next run and
  * trainers may outnumber partitions.
+ *
+ * <p>Why a group per topic, each topic of one partition: the broker's share-group assignor shares a
+ * partition among members only when members outnumber partitions, and otherwise gives each
+ * partition to exactly one member. Two trainers on a topic of eight partitions would each own four,
+ * and a run on a busy trainer's partition would wait while the other idles (the pinning of classic
+ * consumer groups again); two topics in one group would give one trainer the trials and the other
+ * the finals. With one partition per group every member is assigned it.
+ *
+ * <p>A consumer that is not polled acquires nothing: its fetches wait at the broker for less
+ * ({@value #FETCH_WAIT_MS} ms) than a poll lasts, so none is left waiting when the poll returns.
  *
  * <p>The run is handed to a {@link Worker} on a thread of its own while the polling thread renews
  * the record's acquisition lock (the broker would otherwise give the run to another trainer after
@@ -43,8 +54,11 @@ import org.slf4j.LoggerFactory;
 public final class RunQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
-    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    static final int FETCH_WAIT_MS = 40;
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
     private static final Duration RENEW_POLL = Duration.ofMillis(100);
+    /** A consumer not polled while another's run trains is not a dead member: the longest run. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(6);
 
     /**
      * What became of a run, and so how its record is acknowledged.
@@ -102,14 +116,15 @@ public final class RunQueue implements AutoCloseable {
     }
 
     /**
-     * @param groupId        the share group all trainers join
+     * @param groupId        the share groups' prefix: all trainers join {@code <groupId>.<topic>}
+     *                       for each topic
      * @param lockDuration   the group's record lock: how long a run stays with a trainer that stopped
      *                       renewing it (a killed trainer's run moves at once: its connection drops)
      * @param renewEvery     how often the lock of a run in progress is renewed; well under the lock
      * @param deliveryLimit  the group's delivery limit
      * @param clientSettings extra Kafka client settings (security), for consumer and producer alike
      */
-    public record Settings(String bootstrapServers, String groupId, java.util.List<String> topics,
+    public record Settings(String bootstrapServers, String groupId, List<String> topics,
             Duration lockDuration, Duration renewEvery, int deliveryLimit, Map<String, String> clientSettings) {
 
         public Settings {
@@ -117,13 +132,20 @@ public final class RunQueue implements AutoCloseable {
                 throw new IllegalArgumentException("renew-every " + renewEvery + " must be shorter than the lock "
                         + lockDuration);
             }
+            topics = List.copyOf(topics);
+        }
+
+        /** The share group of one topic's runs. */
+        public String groupOf(String topic) {
+            return groupId + "." + topic;
         }
     }
 
     private final Settings settings;
     private final Worker worker;
     private final String name;
-    private final KafkaShareConsumer<String, String> consumer;
+    /** One per topic, in the order they are polled when idle. */
+    private final List<KafkaShareConsumer<String, String>> consumers;
     private final KafkaProducer<String, String> deadLetters;
     private final ExecutorService runThread;
     private final Thread pollThread;
@@ -133,26 +155,35 @@ public final class RunQueue implements AutoCloseable {
         this.settings = settings;
         this.worker = worker;
         this.name = name;
-        Properties consumerProps = clientProps(settings);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-        // One record at a time, acknowledged one by one: without record_limit one poll acquires every
-        // waiting run and the other trainers get none.
-        consumerProps.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
-        consumerProps.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
-        this.consumer = new KafkaShareConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
-        this.consumer.setAcknowledgementCommitCallback((offsets, failure) -> {
-            if (failure != null) {
-                LOG.warn("{}: acknowledging {} failed: {}", name, offsets, failure.toString());
-            }
-        });
+        this.consumers = settings.topics().stream().map(topic -> consumer(settings, topic, name)).toList();
         Properties producerProps = clientProps(settings);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-dead-letters");
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
         this.runThread = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-run"));
         this.pollThread = new Thread(this::pollLoop, name + "-queue");
+    }
+
+    private static KafkaShareConsumer<String, String> consumer(Settings settings, String topic, String name) {
+        Properties props = clientProps(settings);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupOf(topic));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + topic);
+        // One record at a time, acknowledged one by one: without record_limit one poll acquires every
+        // waiting run and the other trainers get none.
+        props.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
+        props.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(FETCH_WAIT_MS));
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(MAX_POLL_INTERVAL.toMillis()));
+        KafkaShareConsumer<String, String> consumer = new KafkaShareConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        consumer.setAcknowledgementCommitCallback((offsets, failure) -> {
+            if (failure != null) {
+                LOG.warn("{}: acknowledging {} failed: {}", name, offsets, failure.toString());
+            }
+        });
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     /**
@@ -173,11 +204,11 @@ public final class RunQueue implements AutoCloseable {
         return !stopping && pollThread.isAlive();
     }
 
-    /** Stops the worker's run (it is released to another trainer), leaves the group, and returns. */
+    /** Stops the worker's run (it is released to another trainer), leaves the groups, and returns. */
     @Override
     public void close() {
         stopping = true;
-        consumer.wakeup();
+        consumers.forEach(KafkaShareConsumer::wakeup);
         try {
             pollThread.join();
         } catch (InterruptedException e) {
@@ -187,14 +218,15 @@ public final class RunQueue implements AutoCloseable {
         deadLetters.close(Duration.ofSeconds(5));
     }
 
+    /** Polls the topics in turn while idle; a run is worked, renewed and acknowledged on its own consumer. */
     private void pollLoop() {
         try {
-            consumer.subscribe(settings.topics());
-            while (!stopping) {
+            for (int next = 0; !stopping; next = (next + 1) % consumers.size()) {
+                KafkaShareConsumer<String, String> consumer = consumers.get(next);
                 for (ConsumerRecord<String, String> record : consumer.poll(IDLE_POLL)) {
-                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(record);
+                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(consumer, record);
                     if (ack != null) {
-                        acknowledge(record, ack);
+                        acknowledge(consumer, record, ack);
                     }
                 }
             }
@@ -205,7 +237,7 @@ public final class RunQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("{}: the run queue stopped", name, e);
         } finally {
-            consumer.close(Duration.ofSeconds(10));
+            consumers.forEach(consumer -> consumer.close(Duration.ofSeconds(10)));
         }
     }
 
@@ -217,7 +249,7 @@ public final class RunQueue implements AutoCloseable {
      * <p>A renewal is an acknowledgement (RENEW) sent with the next poll, which hands the record
      * back; until it is back it may not be acknowledged again, so the loop polls for it.
      */
-    private AcknowledgeType run(ConsumerRecord<String, String> record) {
+    private AcknowledgeType run(KafkaShareConsumer<String, String> consumer, ConsumerRecord<String, String> record) {
         Delivery delivery = new Delivery(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), record.deliveryCount().map(Short::intValue).orElse(1), settings.deliveryLimit());
         Future<Outcome> outcome = runThread.submit(() -> worker.work(delivery, () -> stopping));
@@ -229,7 +261,7 @@ public final class RunQueue implements AutoCloseable {
                     return acknowledgement(delivery, outcome.get(settings.renewEvery().toMillis(),
                             TimeUnit.MILLISECONDS));
                 }
-                inHand = pollForRenewed(record);
+                inHand = pollForRenewed(consumer, record);
                 if (!inHand && outcome.isDone()
                         && System.nanoTime() - renewedAt > settings.lockDuration().toNanos()) {
                     LOG.warn("{}: the lock of run {} lapsed; not acknowledging it", name, delivery.key());
@@ -253,7 +285,8 @@ public final class RunQueue implements AutoCloseable {
     }
 
     /** One short poll; true when it handed the renewed record back. Any other record goes back. */
-    private boolean pollForRenewed(ConsumerRecord<String, String> record) {
+    private static boolean pollForRenewed(KafkaShareConsumer<String, String> consumer,
+            ConsumerRecord<String, String> record) {
         boolean back = false;
         for (ConsumerRecord<String, String> polled : consumer.poll(RENEW_POLL)) {
             if (sameRecord(polled, record)) {
@@ -303,7 +336,8 @@ public final class RunQueue implements AutoCloseable {
      * broker was away) is logged by the commit callback: the run went back to the queue, and
      * whoever takes it finds its answer on the results topic.
      */
-    private void acknowledge(ConsumerRecord<String, String> record, AcknowledgeType ack) {
+    private void acknowledge(KafkaShareConsumer<String, String> consumer, ConsumerRecord<String, String> record,
+            AcknowledgeType ack) {
         try {
             consumer.acknowledge(record, ack);
         } catch (IllegalStateException e) {

@@ -1,10 +1,12 @@
 package io.vixlab.queue;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -25,19 +27,20 @@ final class ShareGroupConfig {
     }
 
     static void apply(RunQueue.Settings settings) {
-        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, settings.groupId());
         List<AlterConfigOp> ops = List.of(
                 set(AUTO_OFFSET_RESET, "earliest"),
                 set(LOCK_DURATION_MS, String.valueOf(settings.lockDuration().toMillis())),
                 set(DELIVERY_COUNT_LIMIT, String.valueOf(settings.deliveryLimit())));
         try (Admin admin = Admin.create(RunQueue.clientProps(settings))) {
-            admin.incrementalAlterConfigs(Map.of(group, ops)).all().get(60, TimeUnit.SECONDS);
+            Map<ConfigResource, Collection<AlterConfigOp>> groups = settings.topics().stream().collect(Collectors.toMap(
+                    topic -> new ConfigResource(ConfigResource.Type.GROUP, settings.groupOf(topic)), topic -> ops));
+            admin.incrementalAlterConfigs(groups).all().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot configure share group " + settings.groupId() + " on "
+            throw new IllegalStateException("cannot configure share groups " + settings.groupId() + ".* on "
                     + settings.bootstrapServers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while configuring share group " + settings.groupId(), e);
+            throw new IllegalStateException("interrupted while configuring share groups " + settings.groupId(), e);
         }
     }
 
