@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A set of manifests checked together: the base's files as written, or an overlay rendered by
@@ -57,6 +59,18 @@ record Bundle(String name, List<Manifest> manifests, String overlay) {
 
     Optional<ConfigMap> configMap(String name) {
         return typed(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)).findFirst();
+    }
+
+    /** The value a Deployment's container gets for an environment variable from the ConfigMaps of its envFrom. */
+    Optional<String> configMapEnv(String deployment, String env) {
+        return deployment(deployment).stream()
+                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream())
+                .flatMap(c -> c.getEnvFrom() == null ? Stream.empty() : c.getEnvFrom().stream())
+                .filter(from -> from.getConfigMapRef() != null)
+                .flatMap(from -> configMap(from.getConfigMapRef().getName()).stream())
+                .map(cm -> cm.getData() == null ? null : cm.getData().get(env))
+                .filter(Objects::nonNull)
+                .reduce((first, later) -> later); // a later source wins, as in the kubelet
     }
 
     @Override

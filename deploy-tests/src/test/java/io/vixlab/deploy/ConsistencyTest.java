@@ -25,12 +25,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.vixlab.contracts.Topics;
 import io.vixlab.deploy.NetworkPolicies.Endpoint;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +46,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConsistencyTest {
 
     static final Set<String> SECRET_KEYS = Set.of("db-user", "db-password", "api-key");
+    static final String MAX_TRAINERS = "vixlab.tuner.demand.max-trainers";
+    static final String SHUTDOWN_TIMEOUT = "quarkus.shutdown.timeout";
+    /** After its shutdown timeout a service still closes its Kafka clients and database pool. */
+    static final Duration CLOSING = Duration.ofSeconds(10);
+    /** {@code <service>.<namespace>.svc}, optionally with the cluster domain. */
+    static final Pattern SERVICE_HOST = Pattern.compile("([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc(\\.cluster\\.local)?");
 
     static List<Bundle> bundles() {
         return Bundle.all();
@@ -187,36 +196,58 @@ class ConsistencyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
-    void kedaScalesTrainersOnTheLagOfTheirGroupWithinThePartitions(Bundle bundle) {
+    void kedaScalesTrainersOnTheTunersDemandUpToWhatItAsksFor(Bundle bundle) {
         List<GenericKubernetesResource> scaled = bundle.custom("ScaledObject");
         assertThat(scaled).as(bundle + ": ScaledObjects").hasSize(1);
         GenericKubernetesResource so = scaled.get(0);
-        int trialPartitions = Topics.SPECS.stream().filter(s -> s.name().equals(Topics.TUNING_TRIALS))
-                .findFirst().orElseThrow().partitions();
-        assertThat(((Number) so.get("spec", "minReplicaCount")).intValue()).as("scale to zero").isZero();
-        assertThat(((Number) so.get("spec", "maxReplicaCount")).intValue()).as("maxReplicaCount <= partitions of tuning.trials")
-                .isBetween(1, trialPartitions);
         assertThat((String) so.get("spec", "scaleTargetRef", "name")).isEqualTo("trainer-service");
+        assertThat(((Number) so.get("spec", "minReplicaCount")).intValue()).as("scale to zero").isZero();
         Deployment trainer = service(bundle, "trainer-service");
         assertThat(trainer.getSpec().getReplicas()).as("replicas belong to KEDA").isNull();
 
-        Map<String, String> groups = ServiceConfig.of("trainer-service").groupsByTopic();
         List<Map<String, Object>> triggers = so.get("spec", "triggers");
-        Set<String> topics = new TreeSet<>();
-        for (Map<String, Object> trigger : triggers) {
-            assertThat(trigger.get("type")).isEqualTo("kafka");
-            @SuppressWarnings("unchecked")
-            Map<String, String> md = (Map<String, String>) trigger.get("metadata");
-            String topic = md.get("topic");
-            topics.add(topic);
-            assertThat(Topics.ALL).contains(topic);
-            assertThat(md.get("consumerGroup")).as("group of " + topic).isEqualTo(groups.get(topic)).isEqualTo("trainers");
-            assertThat(md.get("bootstrapServers")).startsWith("vixlab-kafka-bootstrap").endsWith(":9092");
-        }
-        assertThat(topics).as("every topic the trainers share as group 'trainers'")
-                .containsExactlyInAnyOrderElementsOf(groups.entrySet().stream()
-                        .filter(e -> "trainers".equals(e.getValue())).map(Map.Entry::getKey).toList());
-        assertThat(topics).contains(Topics.TUNING_TRIALS);
+        assertThat(triggers).as(bundle + ": one trigger, the tuner's demand").hasSize(1);
+        Map<String, Object> trigger = triggers.get(0);
+        assertThat(trigger.get("type")).isEqualTo("metrics-api");
+        // AverageValue (KEDA's default) with target 1: as many pods as the demand wants.
+        assertThat(trigger.get("metricType")).isIn(null, "AverageValue");
+        @SuppressWarnings("unchecked")
+        Map<String, String> md = (Map<String, String>) trigger.get("metadata");
+        assertThat(md.get("targetValue")).isEqualTo("1");
+        assertThat(trigger.get("authenticationRef")).as("GETs need no API key").isNull();
+
+        URI url = URI.create(md.get("url"));
+        assertThat(url.getScheme()).isEqualTo("http");
+        Matcher host = SERVICE_HOST.matcher(url.getHost());
+        assertThat(host.matches()).as(url + ": a Service's in-cluster name (KEDA runs in namespace keda)").isTrue();
+        assertThat(host.group(1)).as(url + " Service").isEqualTo("tuner-service");
+        assertThat(host.group(2)).as(url + " namespace").isEqualTo("vixlab");
+        Service tuner = bundle.typed(Service.class).stream().filter(s -> s.getMetadata().getName().equals(host.group(1)))
+                .findFirst().orElseThrow(() -> new AssertionError(bundle + ": no Service " + host.group(1)));
+        assertThat(url.getPort()).as(url + " port = the tuner Service's").isEqualTo(tuner.getSpec().getPorts().get(0).getPort());
+        ServiceConfig tunerConfig = ServiceConfig.of("tuner-service");
+        assertThat(url.getPath()).isEqualTo("/api/demand").isIn(tunerConfig.restPaths());
+        assertThat(tunerConfig.declaresNumber(md.get("valueLocation"))).as("valueLocation " + md.get("valueLocation")
+                + ": a number of the tuner's demand").isTrue();
+
+        int maxReplicas = ((Number) so.get("spec", "maxReplicaCount")).intValue();
+        String maxTrainers = bundle.configMapEnv("tuner-service", ServiceConfig.envName(MAX_TRAINERS))
+                .orElseGet(() -> tunerConfig.prodProperty(MAX_TRAINERS));
+        assertThat(maxReplicas).as(bundle + ": maxReplicaCount <= the tuner's " + MAX_TRAINERS
+                + " (more pods would never be asked for)").isBetween(1, Integer.parseInt(maxTrainers));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void trainersGracePeriodCoversTheirGracefulStop(Bundle bundle) {
+        String timeout = bundle.configMapEnv("trainer-service", ServiceConfig.envName(SHUTDOWN_TIMEOUT))
+                .orElseGet(() -> ServiceConfig.of("trainer-service").prodProperty(SHUTDOWN_TIMEOUT));
+        assertThat(timeout).as("the trainer's " + SHUTDOWN_TIMEOUT + ": the time its run takes to stop").isNotNull();
+        Long grace = service(bundle, "trainer-service").getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertThat(grace).as(bundle + ": trainer terminationGracePeriodSeconds").isNotNull();
+        assertThat(Duration.ofSeconds(grace)).as(bundle + ": trainer terminationGracePeriodSeconds covers "
+                + SHUTDOWN_TIMEOUT + " " + timeout + " and closing after it")
+                .isGreaterThanOrEqualTo(ServiceConfig.duration(timeout).plus(CLOSING));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -397,6 +428,7 @@ class ConsistencyTest {
         Endpoint stranger = Endpoint.pod("vixlab", Map.of("app", "debug"));
         Endpoint otherNamespace = Endpoint.pod("elsewhere", Map.of("app", "client"));
         Endpoint ingressController = Endpoint.pod("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+        Endpoint keda = Endpoint.pod("keda", Map.of("app", "keda-operator"));
         Endpoint dns = new Endpoint(Map.of("kubernetes.io/metadata.name", "kube-system"), Map.of("k8s-app", "kube-dns"), false);
 
         for (String module : ServiceConfig.SERVICES) {
@@ -412,7 +444,13 @@ class ConsistencyTest {
             assertThat(np.egressAllowed(svc, Endpoint.internet(), 443)).as(module + " -> internet")
                     .isEqualTo(module.equals("data-ingest"));
             assertThat(np.egressAllowed(svc, stranger, 8080)).as(module + " -> any pod").isFalse();
+            assertThat(np.ingressAllowed(keda, svc, port)).as("KEDA -> " + module + " (only the tuner's demand)")
+                    .isEqualTo(module.equals("tuner-service"));
         }
+        int tunerPort = ServiceConfig.of("tuner-service").httpPort();
+        Endpoint tuner = Endpoint.pod("vixlab", service(bundle, "tuner-service").getSpec().getTemplate().getMetadata().getLabels());
+        assertThat(np.ingressAllowed(keda, tuner, 5005)).as("KEDA -> tuner other port").isFalse();
+        assertThat(np.ingressAllowed(keda, postgres, 5432)).as("KEDA -> PostgreSQL").isFalse();
         assertThat(np.ingressAllowed(stranger, postgres, 5432)).as("other pods -> PostgreSQL").isFalse();
         assertThat(np.ingressAllowed(otherNamespace, postgres, 5432)).as("other namespace -> PostgreSQL").isFalse();
         assertThat(np.egressAllowed(postgres, Endpoint.internet(), 443)).as("PostgreSQL -> internet").isFalse();
@@ -440,8 +478,7 @@ class ConsistencyTest {
             }
             assertThat(kafkaOnly.ingressAllowed(stranger, broker, port)).as("other pods -> Kafka").isFalse();
             assertThat(kafkaOnly.ingressAllowed(postgres, broker, port)).as("PostgreSQL -> Kafka").isFalse();
-            assertThat(kafkaOnly.ingressAllowed(Endpoint.pod("keda", Map.of("app", "keda-operator")), broker, port))
-                    .as("KEDA reads the lag").isTrue();
+            assertThat(kafkaOnly.ingressAllowed(keda, broker, port)).as("KEDA -> Kafka (it reads the tuner, not lag)").isFalse();
         }
     }
 

@@ -61,10 +61,9 @@ class ManifestModelTest {
                                             "policies", List.of(Map.of("type", ANY, "value", ANY, "periodSeconds", ANY))),
                                     "scaleDown", Map.of("stabilizationWindowSeconds", ANY, "selectPolicy", ANY,
                                             "policies", List.of(Map.of("type", ANY, "value", ANY, "periodSeconds", ANY)))))),
-                    "triggers", List.of(Map.of("type", ANY, "name", ANY, "authenticationRef", Map.of("name", ANY),
-                            "metadata", Map.of("bootstrapServers", ANY, "consumerGroup", ANY, "topic", ANY,
-                                    "lagThreshold", ANY, "activationLagThreshold", ANY, "offsetResetPolicy", ANY,
-                                    "allowIdleConsumers", ANY, "scaleToZeroOnInvalidOffset", ANY, "limitToPartitionsWithLag", ANY))))));
+                    "triggers", List.of(Map.of("type", ANY, "name", ANY, "metricType", ANY, "authenticationRef", Map.of("name", ANY),
+                            "metadata", Map.of("url", ANY, "valueLocation", ANY, "targetValue", ANY,
+                                    "activationTargetValue", ANY))))));
 
     @TestFactory
     Stream<DynamicTest> everyManifestParsesIntoTheModelWithoutUnknownFields() {

@@ -5,6 +5,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +38,7 @@ final class ServiceConfig {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern MAPPING_METHOD = Pattern.compile("(?m)^\\s+(?:[\\w.<>\\[\\], ?]+)\\s+(\\w+)\\(\\)\\s*;");
+    private static final Pattern REST_PATH = Pattern.compile("@Path\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
 
     final String module;
@@ -113,17 +117,61 @@ final class ServiceConfig {
         return topics;
     }
 
-    /** Consumer groups by topic of the service's incoming channels. */
-    Map<String, String> groupsByTopic() {
-        Map<String, String> groups = new TreeMap<>();
-        for (String name : application.stringPropertyNames()) {
-            Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(name);
-            if (m.matches()) {
-                groups.put(application.getProperty(name),
-                        application.getProperty("mp.messaging.incoming." + m.group(1) + ".group.id"));
+    /**
+     * A property as the {@code prod} profile, which the cluster runs, reads it from the service's
+     * application.properties; null when not set.
+     */
+    String prodProperty(String name) {
+        return application.getProperty("%prod." + name, application.getProperty(name));
+    }
+
+    /** The class-level {@code @Path}s of the service's REST resources. */
+    Set<String> restPaths() {
+        Set<String> paths = new TreeSet<>();
+        for (String source : sources()) {
+            int type = source.indexOf(" class ");
+            Matcher path = REST_PATH.matcher(type < 0 ? "" : source.substring(0, type));
+            while (path.find()) {
+                paths.add(path.group(1));
             }
         }
-        return groups;
+        return paths;
+    }
+
+    /** Whether the service's sources declare a number (a field, a record component) by this name. */
+    boolean declaresNumber(String name) {
+        Pattern number = Pattern.compile("\\b(int|long|Integer|Long|double|Double)\\s+" + Pattern.quote(name) + "\\b");
+        return sources().stream().anyMatch(source -> number.matcher(source).find());
+    }
+
+    private List<String> sources() {
+        try (Stream<Path> files = Files.walk(Manifests.ROOT.resolve(module).resolve("src/main/java"))) {
+            List<String> sources = new ArrayList<>();
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                sources.add(Files.readString(file));
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A duration as Quarkus reads one: a number of seconds, a number of milliseconds ({@code 500ms}),
+     * days ({@code 2d}), an ISO-8601 time without its {@code PT} ({@code 60s}, {@code 1m}), or ISO-8601.
+     */
+    static Duration duration(String value) {
+        String v = value.trim();
+        if (v.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        if (v.matches("\\d+ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.matches("\\d+[dD]")) {
+            return Duration.parse("P" + v);
+        }
+        return Duration.parse(Character.isDigit(v.charAt(0)) ? "PT" + v : v);
     }
 
     private void addProperties(Properties props, String where) {

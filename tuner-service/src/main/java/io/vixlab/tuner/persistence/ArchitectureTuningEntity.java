@@ -12,6 +12,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Where one architecture of a running study stands: tuning, waiting for its final model, done. */
@@ -114,6 +115,34 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
 
     public static Optional<ArchitectureTuningEntity> byFinalId(String finalId) {
         return find("finalId", finalId).firstResultOptional();
+    }
+
+    /**
+     * When the final's current attempt was requested: {@link #finalRequestedAt}, or for a final
+     * requested before that was kept, its last progress (set on request then) or its tuning's end.
+     */
+    public Instant currentFinalRequestedAt() {
+        return Objects.requireNonNullElse(finalRequestedAt, Objects.requireNonNullElse(finalLastProgressAt, tunedAt));
+    }
+
+    /**
+     * Whether the final's current attempt has started: progress arrived at or after its request.
+     * Until then it is queued: requested, waiting for a trainer. {@link #countAwaitedFinals} applies
+     * the same rule in the database.
+     */
+    public boolean finalStarted() {
+        return finalLastProgressAt != null && (finalRequestedAt == null || !finalLastProgressAt.isBefore(finalRequestedAt));
+    }
+
+    /** The awaited final trainings ({@link Phase#FINAL_REQUESTED}), counted by {@link #finalStarted}. */
+    public static AttemptCounts countAwaitedFinals() {
+        Object[] counts = getEntityManager().createQuery("select count(a), coalesce(sum(case when"
+                + " a.finalLastProgressAt is not null"
+                + " and (a.finalRequestedAt is null or a.finalLastProgressAt >= a.finalRequestedAt)"
+                + " then 1 else 0 end), 0) from ArchitectureTuningEntity a where a.phase = :awaited", Object[].class)
+                .setParameter("awaited", Phase.FINAL_REQUESTED)
+                .getSingleResult();
+        return AttemptCounts.of(counts);
     }
 
     public boolean done() {

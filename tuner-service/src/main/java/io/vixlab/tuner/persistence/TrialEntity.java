@@ -56,7 +56,10 @@ public class TrialEntity extends PanacheEntityBase {
     @Column(name = "objective_value") // VALUE is reserved in H2
     public Double value;
 
-    /** Step to validation loss of the current attempt, as JSON. */
+    /**
+     * Step to validation loss of the current attempt, as JSON: {@link #NO_INTERMEDIATE_VALUES} when
+     * an attempt is issued, so that it reads as not started until it reports progress.
+     */
     @Lob
     @Column(nullable = false)
     public String intermediateValuesJson;
@@ -80,6 +83,31 @@ public class TrialEntity extends PanacheEntityBase {
      */
     @Column(nullable = false)
     public Instant lastProgressAt;
+
+    /** The intermediate values of an attempt that has reported none: an empty JSON object. */
+    public static final String NO_INTERMEDIATE_VALUES = "{}";
+
+    /**
+     * Whether the current attempt has started, i.e. reported progress. Until then it is queued:
+     * issued, waiting for a trainer. {@link #countRunning} applies the same rule in the database.
+     */
+    public boolean attemptStarted() {
+        return intermediateValuesJson.length() > NO_INTERMEDIATE_VALUES.length();
+    }
+
+    /**
+     * The running trials, counted by whether their current attempt has started: {@link
+     * #attemptStarted} as a query, in the database (the length of a large object is one thing both
+     * H2 and PostgreSQL compute on one).
+     */
+    public static AttemptCounts countRunning() {
+        Object[] counts = getEntityManager().createQuery("select count(t), coalesce(sum(case when"
+                + " length(t.intermediateValuesJson) > " + NO_INTERMEDIATE_VALUES.length() + " then 1 else 0 end), 0)"
+                + " from TrialEntity t where t.state = :running", Object[].class)
+                .setParameter("running", TrialState.RUNNING)
+                .getSingleResult();
+        return AttemptCounts.of(counts);
+    }
 
     public static String idOf(String studyId, String architecture, int number) {
         return studyId + "-" + architecture + "-" + number;

@@ -35,7 +35,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -344,15 +343,13 @@ public class StudyRunner {
      */
     private void reissueStaleTrials(StudyEntity study, StudyPlan plan, Batch out) {
         for (TrialEntity trial : TrialEntity.running(study.id)) {
-            // Intermediate values are those of the current attempt (reset on re-issue): none yet,
-            // and lastProgressAt is still the attempt's issue time.
-            boolean started = !json.intermediateValues(trial.intermediateValuesJson).isEmpty();
-            watch("trial " + trial.id, trial.attempt, started, trial.lastProgressAt, () -> {
+            // Until the attempt has started, lastProgressAt is still its issue time.
+            watch("trial " + trial.id, trial.attempt, trial.attemptStarted(), trial.lastProgressAt, () -> {
                 trial.attempt++;
                 trial.lastProgressAt = now();
                 trial.pruneRequested = false;
                 // The new attempt trains from scratch: the old attempt's curve no longer counts.
-                trial.intermediateValuesJson = json.write(Map.of());
+                trial.intermediateValuesJson = TrialEntity.NO_INTERMEDIATE_VALUES;
                 optimizers.remove(new OptimizerKey(study.id, trial.architecture));
                 out.trial(config(study, plan, trial));
                 return trial.attempt;
@@ -371,13 +368,9 @@ public class StudyRunner {
             if (architecture.phase != Phase.FINAL_REQUESTED) {
                 continue;
             }
-            // A final requested before request times were kept counts as started, as it used to.
-            Instant requested = Objects.requireNonNullElse(architecture.finalRequestedAt,
-                    Objects.requireNonNullElse(architecture.finalLastProgressAt, architecture.tunedAt));
-            boolean started = architecture.finalLastProgressAt != null
-                    && !architecture.finalLastProgressAt.isBefore(requested);
+            boolean started = architecture.finalStarted();
             watch("final " + architecture.finalId, finalAttempt(architecture), started,
-                    started ? architecture.finalLastProgressAt : requested, () -> {
+                    started ? architecture.finalLastProgressAt : architecture.currentFinalRequestedAt(), () -> {
                         architecture.finalAttempt = finalAttempt(architecture) + 1;
                         architecture.finalRequestedAt = now();
                         out.finalTraining(finalRequest(study, plan, architecture));
@@ -440,7 +433,7 @@ public class StudyRunner {
         trial.attempt = 1;
         trial.state = TrialState.RUNNING;
         trial.paramsJson = json.write(asked.params());
-        trial.intermediateValuesJson = json.write(Map.of());
+        trial.intermediateValuesJson = TrialEntity.NO_INTERMEDIATE_VALUES;
         trial.startedAt = now();
         trial.lastProgressAt = trial.startedAt;
         trial.persist();

@@ -2,6 +2,7 @@ package io.vixlab.tuner.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,5 +48,11 @@ class ApiKeyTest {
                 .body("{\"architectures\":[\"Basic_CNN_LSTM\"]}")
                 .when().post("/api/studies").then().statusCode(201);
         given().when().get("/api/studies").then().statusCode(200);
+    }
+
+    @Test
+    void readingTheDemandNeedsNoKey() {
+        // KEDA's metrics-api trigger reads it without credentials.
+        given().when().get("/api/demand").then().statusCode(200).body("wantedTrainers", notNullValue());
     }
 }
