@@ -33,18 +33,20 @@ public final class Topics {
     public static final String DEAD_LETTERS = "vixlab.dead-letters";
 
     /**
-     * How each topic is laid out. Partitions of {@code tuning.trials} bound how many trainers work
-     * at once; compacted topics keep the latest value per key for consumers that start late.
+     * How each topic is laid out; compacted topics keep the latest value per key for consumers that
+     * start late. {@code tuning.trials} and {@code training.finals} are work queues read by share
+     * groups, one partition each: the broker shares a partition among all members only when they
+     * outnumber the partitions, so with one partition every trainer may take every run.
      */
     public static final List<TopicSpec> SPECS = List.of(
             new TopicSpec(MARKET_BARS, 1, true),
             new TopicSpec(MARKET_UPDATES, 1, false),
             new TopicSpec(FEATURE_WINDOWS, 1, false),
             new TopicSpec(FEATURE_DATASETS, 1, true),
-            new TopicSpec(TUNING_TRIALS, 8, false),
+            new TopicSpec(TUNING_TRIALS, 1, false),
             new TopicSpec(TUNING_CONTROL, 1, false),
             new TopicSpec(TUNING_STUDIES, 1, false),
-            new TopicSpec(TRAINING_FINALS, 5, false),
+            new TopicSpec(TRAINING_FINALS, 1, false),
             new TopicSpec(TRAINING_PROGRESS, 4, false),
             new TopicSpec(TRAINING_RESULTS, 4, false),
             new TopicSpec(MODELS_RESULTS, 1, false),
