@@ -12,6 +12,8 @@ import io.vixlab.launcher.stack.MemoryMeter;
 import io.vixlab.launcher.study.StudyBudget;
 import io.vixlab.launcher.study.StudyPipeline;
 import io.vixlab.launcher.study.StudyRequest;
+import io.vixlab.launcher.study.StudyRuns;
+import io.vixlab.launcher.study.TrainerUtilisation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +127,13 @@ public final class VixlabLocal {
             say("report: " + html + " (standalone HTML; JSON beside it)");
             say(String.format("study took %s, the whole run %s; peak memory of the processes %d MB",
                     ProgressLine.clock(millisSince(studyStart)), ProgressLine.clock(millisSince(t0)), memory.peakMb()));
+            TrainerUtilisation use = TrainerUtilisation.of(StudyRuns.read(stack.bootstrapServers(), studyId),
+                    options.trainers());
+            say(String.format("trainers: %d busy %.1f%% of the %s that runs waited for one; %d runs, %s of"
+                    + " training in %s (%.2f × the ideal, training time / trainers)", use.trainers(),
+                    100 * use.busyWhileWaiting(), ProgressLine.clock(use.waitingSpan().toMillis()), use.runs(),
+                    ProgressLine.clock(use.trainingTime().toMillis()), ProgressLine.clock(use.span().toMillis()),
+                    use.spanOverIdeal()));
             if (options.keepRunning()) {
                 say("services stay up: " + url + " (all studies: " + stack.uri(LocalStack.REPORT_SERVICE, "/")
                         + "); Ctrl-C stops them");

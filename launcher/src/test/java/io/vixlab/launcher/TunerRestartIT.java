@@ -12,6 +12,8 @@ import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.launcher.stack.Http;
+import io.vixlab.launcher.stack.LocalBuild;
+import io.vixlab.launcher.stack.LocalStack;
 import io.vixlab.testing.ScriptedTrainer;
 import io.vixlab.testing.TopicReader;
 import java.net.http.HttpResponse;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 6's restart, for real: the packaged tuner as it runs in production (prod profile,
  * PostgreSQL) is killed with SIGKILL in mid-study while trials are running and started again on
  * the same database; a scripted trainer answers trials from a known function. The study finishes
- * with exactly the requested trials, each issued once, pruning included.
+ * with exactly the requested trials, each issued once, pruning included. The local flavour (H2
+ * file) is killed right after storing results and asks no trial twice.
  */
 class TunerRestartIT {
 
@@ -118,6 +122,68 @@ class TunerRestartIT {
         assertThat(events(Topics.TUNING_STUDIES, StudyEvent.class, e -> e.studyId().equals(id)))
                 .extracting(StudyEvent::status).endsWith(StudyEvent.Status.COMPLETED)
                 .filteredOn(s -> s == StudyEvent.Status.COMPLETED).hasSize(1);
+    }
+
+    /**
+     * The local flavour (H2 file, as {@code ./vixlab run} starts it), killed three times right after
+     * it stored a result: the moment a result's step is committed, the tuner sends the next trial's
+     * config, and the test kills it as soon as that config is on the topic. Every result it had
+     * committed survives (H2 writes each commit before it returns), so no trial is asked twice.
+     */
+    @Test
+    void aLocalTunerKilledRightAfterStoringResultsAsksNoTrialTwice() throws Exception {
+        Path root = Path.of(System.getProperty("vixlab.root", "..")).toAbsolutePath().normalize();
+        LocalBuild.ensure(root, List.of(LocalStack.TUNER_SERVICE), work.resolve("logs").resolve("build.log"),
+                System.out::println);
+        Map<String, String> local = new HashMap<>(TUNER);
+        local.putAll(Map.of("quarkus.profile", "local", "kafka.bootstrap.servers", platform.bootstrapServers(),
+                "vixlab.data-dir", work.resolve("local").toString()));
+        ServiceProcess tuner = startLocalTuner(root, local);
+        int trials = 12;
+        HttpResponse<String> created = ProductionPlatform.post(tuner, "/api/studies", "{\"name\":\"local-restart\","
+                + "\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":" + trials + ",\"parallelism\":2,"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-local-restart\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"finalTraining\":{\"epochs\":1}}", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = EventJson.mapper().readTree(created.body()).path("id").asText();
+        trainer.serve(id, config -> ScriptedTrainer.Answer.slow(Duration.ofMillis(100)));
+
+        for (int kill = 0; kill < 3; kill++) {
+            // Trials 0 and 1 go out at once; trial n + 2 only after a result was committed.
+            int last = Math.max(1, issuedTrials(id).stream().mapToInt(TrialConfig::trialNumber).max().orElse(1));
+            assertThat(TopicReader.await(platform.bootstrapServers(), Topics.TUNING_TRIALS,
+                    r -> r.key().startsWith(id + "-") && number(r.value()) > last, 1, Duration.ofMinutes(2)))
+                    .as("a trial issued after a stored result").hasSize(1);
+            tuner.kill();
+            tuner = startLocalTuner(root, local);
+        }
+        JsonNode done = awaitStudy(tuner, id, s -> "COMPLETED".equals(s.path("status").asText()),
+                Duration.ofMinutes(3));
+
+        List<JsonNode> answered = trialsOf(done, "Basic_CNN_LSTM");
+        assertThat(answered).extracting(t -> t.path("number").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, trials).boxed().toList());
+        assertThat(answered).allSatisfy(t -> {
+            assertThat(t.path("state").asText()).isEqualTo("COMPLETE");
+            assertThat(t.path("attempt").asInt()).as("asked once").isEqualTo(1);
+        });
+        // The outbox may send a config twice after a kill; never a second attempt.
+        assertThat(issuedTrials(id)).extracting(TrialConfig::attempt).containsOnly(1);
+    }
+
+    private ServiceProcess startLocalTuner(Path root, Map<String, String> properties) {
+        ServiceProcess tuner = ServiceProcess.start(new ServiceProcess.Spec("tuner-service-local",
+                LocalBuild.appDir(root, LocalStack.TUNER_SERVICE), ProductionPlatform.freePort(), "256m", properties,
+                work.resolve("logs")));
+        return tuner.awaitReady(Duration.ofSeconds(90));
+    }
+
+    private static List<TrialConfig> issuedTrials(String studyId) {
+        return events(Topics.TUNING_TRIALS, TrialConfig.class, c -> c.studyId().equals(studyId));
+    }
+
+    private static int number(String trialConfig) {
+        return EventSchemas.parse(trialConfig, TrialConfig.class).trialNumber();
     }
 
     private static JsonNode awaitStudy(ServiceProcess tuner, String id, Predicate<JsonNode> condition,

@@ -133,7 +133,9 @@ public final class AnsweredRuns implements AutoCloseable {
                         // The ends are taken before reading on: a caller waits for all published before it asked.
                         ends = waiting.isEmpty() ? null : endOffsets(partitions);
                     }
-                    consumer.poll(Duration.ofMillis(100)).forEach(this::remember);
+                    if (ends == null || !caughtUp(ends)) {
+                        consumer.poll(Duration.ofMillis(100)).forEach(this::remember);
+                    }
                     if (ends != null && caughtUp(ends)) {
                         waiting.forEach(w -> w.complete(null));
                         waiting.clear();

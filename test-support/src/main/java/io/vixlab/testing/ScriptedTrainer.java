@@ -78,8 +78,11 @@ public final class ScriptedTrainer implements AutoCloseable {
         return Math.pow(Math.log10(lr) + 2.5, 2) + Math.pow(dropout - 0.3, 2) + 0.1;
     }
 
-    /** Enough members that the tuner's tests, parallelism 3 and a stalled run or two, never wait for one. */
-    private static final int DEFAULT_TRAINERS = 8;
+    /**
+     * Enough members that the tuner's tests never wait for one: two architectures at parallelism 3,
+     * and the runs that stall for minutes (as a hung trainer holds its run) left by earlier tests.
+     */
+    private static final int DEFAULT_TRAINERS = 16;
 
     private final KafkaProducer<String, String> producer;
     private final ExecutorService putAside = Executors.newCachedThreadPool();

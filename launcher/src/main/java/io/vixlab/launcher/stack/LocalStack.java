@@ -97,8 +97,6 @@ public final class LocalStack implements AutoCloseable {
                     for (int i = 1; i <= config.trainers(); i++) {
                         String name = trainerName(i);
                         Map<String, String> props = stack.properties(module);
-                        // its own H2 file, workdir/db/trainer-i, under service-kit's URL and options
-                        props.put("vixlab.db-name", name);
                         props.put("vixlab.trainer.name", name);
                         props.put("vixlab.trainer.model-store", work.resolve("models").toString());
                         props.put("vixlab.trainer.threads.intra-op", String.valueOf(intraOp));

@@ -117,7 +117,7 @@ class LocalDatabaseDurabilityTest {
         }
         String url = defaults.getProperty("quarkus.datasource.jdbc.url")
                 .replace("${vixlab.data-dir}", dataDir.toString())
-                .replace("${vixlab.db-name}", name);
+                .replace("${quarkus.application.name}", name);
         assertThat(url).startsWith("jdbc:h2:file:").doesNotContain("${");
         return url;
     }
