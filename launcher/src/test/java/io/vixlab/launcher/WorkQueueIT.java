@@ -114,8 +114,9 @@ class WorkQueueIT {
         for (int i = 1; i <= 3; i++) {
             start(group, "kill-" + i, 250);
         }
-        // 8 epochs of 250 ms: 2 s a trial.
-        List<TrialConfig> trials = publish(group, 30, 8);
+        // 8 epochs of 250 ms: 2 s a trial, about a minute of work for three trainers: more than ten kills
+        // (a few seconds each: a random moment in a run, a new trainer to replace the killed one) take.
+        List<TrialConfig> trials = publish(group, 100, 8);
         Random random = new Random(7);
         List<Long> restartMillis = new ArrayList<>();
         for (int kill = 0; kill < 10; kill++) {

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * consumer groups again); two topics in one group would give one trainer the trials and the other
  * the finals. With one partition per group every member is assigned it.
  *
- * <p>A consumer that is not polled acquires nothing: its fetches wait at the broker for less
- * ({@value #FETCH_WAIT_MS} ms) than a poll lasts, so none is left waiting when the poll returns.
+ * <p>While idle the trainer polls one topic's consumer after the other; their fetches wait at the
+ * broker for less ({@value #FETCH_WAIT_MS} ms) than a poll lasts. While it trains a run of one
+ * topic, the consumers of the others leave their groups, so nothing is acquired that the trainer
+ * cannot take.
  *
  * <p>The run is handed to a {@link Worker} on a thread of its own while the polling thread renews
  * the record's acquisition lock (the broker would otherwise give the run to another trainer after
@@ -218,16 +220,25 @@ public final class RunQueue implements AutoCloseable {
         deadLetters.close(Duration.ofSeconds(5));
     }
 
-    /** Polls the topics in turn while idle; a run is worked, renewed and acknowledged on its own consumer. */
+    /**
+     * Polls the topics in turn while idle; a run is worked, renewed and acknowledged on its own
+     * consumer. While it trains, the other consumers leave their groups: a fetch of theirs still
+     * waiting at the broker when their poll returned may acquire a run, which would sit unseen in
+     * their buffer until its lock lapsed; leaving hands any such run back at once.
+     */
     private void pollLoop() {
         try {
             for (int next = 0; !stopping; next = (next + 1) % consumers.size()) {
                 KafkaShareConsumer<String, String> consumer = consumers.get(next);
                 for (ConsumerRecord<String, String> record : consumer.poll(IDLE_POLL)) {
+                    List<KafkaShareConsumer<String, String>> others = consumers.stream()
+                            .filter(other -> other != consumer).toList();
+                    others.forEach(KafkaShareConsumer::unsubscribe);
                     AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(consumer, record);
                     if (ack != null) {
                         acknowledge(consumer, record, ack);
                     }
+                    others.forEach(other -> other.subscribe(List.of(topicOf(other))));
                 }
             }
         } catch (WakeupException e) {
@@ -239,6 +250,10 @@ public final class RunQueue implements AutoCloseable {
         } finally {
             consumers.forEach(consumer -> consumer.close(Duration.ofSeconds(10)));
         }
+    }
+
+    private String topicOf(KafkaShareConsumer<String, String> consumer) {
+        return settings.topics().get(consumers.indexOf(consumer));
     }
 
     /**

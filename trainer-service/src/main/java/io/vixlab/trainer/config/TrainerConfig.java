@@ -59,6 +59,24 @@ public interface TrainerConfig {
         int deliveryLimit();
     }
 
+    /** How this pod tells Kubernetes it is busy, so a scale-down removes idle trainers first. */
+    DeletionCost deletionCost();
+
+    interface DeletionCost {
+
+        /** On in the cluster (the trainer's ConfigMap); needs patch rights on its own pod. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** This pod's name (the downward API's {@code metadata.name}). */
+        @WithDefault("${HOSTNAME:trainer}")
+        String pod();
+
+        /** This pod's namespace (the downward API's {@code metadata.namespace}). */
+        @WithDefault("vixlab")
+        String namespace();
+    }
+
     default String trainerName() {
         return name().orElseGet(() -> {
             try {

@@ -5,6 +5,7 @@ import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vixlab.queue.AnsweredRuns;
+import io.vixlab.trainer.client.PodDeletionCost;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +62,13 @@ public class RunAnswers {
     }
 
     private final AnsweredRuns answered;
+    private final PodDeletionCost deletionCost;
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final Map<Disposition, AtomicLong> counts = new EnumMap<>(Disposition.class);
 
-    public RunAnswers(AnsweredRuns answered, MeterRegistry meters) {
+    public RunAnswers(AnsweredRuns answered, PodDeletionCost deletionCost, MeterRegistry meters) {
         this.answered = answered;
+        this.deletionCost = deletionCost;
         for (Disposition disposition : Disposition.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(disposition, count);
@@ -116,11 +119,13 @@ public class RunAnswers {
             return Outcome.of(Disposition.ALREADY_ANSWERED);
         }
         running.set(new Running(kind, runId, attempt, Instant.now()));
+        deletionCost.training(true);
         Optional<Answer<T>> answer;
         try {
             answer = compute.get();
         } finally {
             running.set(null);
+            deletionCost.training(false);
         }
         if (answer.isEmpty()) {
             return Outcome.of(run.isStopping() ? Disposition.STOPPED : Disposition.ALREADY_ANSWERED);
