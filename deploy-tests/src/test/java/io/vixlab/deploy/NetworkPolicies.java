@@ -24,6 +24,15 @@ final class NetworkPolicies {
             return new Endpoint(Map.of(), Map.of(), true);
         }
 
+        /** The Kubernetes API server: an address in the private ranges that is no pod. */
+        static Endpoint kubernetesApi() {
+            return new Endpoint(Map.of(), Map.of(), false);
+        }
+
+        boolean isKubernetesApi() {
+            return !external && namespaceLabels.isEmpty() && podLabels.isEmpty();
+        }
+
         boolean inNamespace(String namespace) {
             return !external && namespace.equals(namespaceLabels.get("kubernetes.io/metadata.name"));
         }
@@ -92,8 +101,10 @@ final class NetworkPolicies {
 
     private boolean peerMatches(NetworkPolicyPeer peer, Endpoint other) {
         if (peer.getIpBlock() != null) {
-            // Pod addresses lie in the private ranges; the rules use ipBlock only for the internet.
-            return other.external() && "0.0.0.0/0".equals(peer.getIpBlock().getCidr());
+            // The rules use ipBlock for the internet (0.0.0.0/0) and for the API server (private
+            // ranges, where pods lie too: so no pod may be reached on the API server's ports).
+            String cidr = peer.getIpBlock().getCidr();
+            return "0.0.0.0/0".equals(cidr) ? other.external() : other.isKubernetesApi() || !other.external();
         }
         if (other.external()) {
             return false;

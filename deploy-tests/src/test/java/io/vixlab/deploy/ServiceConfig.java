@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -37,7 +38,9 @@ final class ServiceConfig {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern MAPPING_METHOD = Pattern.compile("(?m)^\\s+(?:[\\w.<>\\[\\], ?]+)\\s+(\\w+)\\(\\)\\s*;");
+    private static final Pattern MAPPING_METHOD = Pattern.compile("(?m)^\\s+([\\w.<>\\[\\], ?]+)\\s+(\\w+)\\(\\)\\s*;");
+    /** A group of a mapping: an interface nested in the mapping's file, up to its closing brace. */
+    private static final Pattern NESTED_GROUP = Pattern.compile("(?s)\\n\\s+interface\\s+(\\w+)\\s*\\{(.*?)\\n\\s{4}}");
     private static final Pattern REST_PATH = Pattern.compile("@Path\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
 
@@ -193,11 +196,7 @@ final class ServiceConfig {
                 String text = Files.readString(file);
                 Matcher mapping = MAPPING.matcher(text);
                 if (mapping.find()) {
-                    String prefix = mapping.group(1);
-                    Matcher method = MAPPING_METHOD.matcher(text.substring(mapping.end()));
-                    while (method.find()) {
-                        properties.putIfAbsent(prefix + "." + kebab(method.group(1)), file.getFileName().toString());
-                    }
+                    addMapping(mapping.group(1), text.substring(mapping.end()), file.getFileName().toString());
                 }
                 Matcher property = CONFIG_PROPERTY.matcher(text);
                 while (property.find()) {
@@ -206,6 +205,32 @@ final class ServiceConfig {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A mapping's properties: {@code prefix.method} for each method, and {@code prefix.group.method}
+     * for the methods of a group (a method returning an interface nested in the same file).
+     */
+    private void addMapping(String prefix, String body, String file) {
+        Map<String, String> groups = new HashMap<>();
+        Matcher nested = NESTED_GROUP.matcher(body);
+        while (nested.find()) {
+            groups.put(nested.group(1), nested.group(2));
+        }
+        String outer = NESTED_GROUP.matcher(body).replaceAll("");
+        Matcher method = MAPPING_METHOD.matcher(outer);
+        while (method.find()) {
+            String name = prefix + "." + kebab(method.group(2));
+            String group = groups.get(method.group(1).trim());
+            if (group == null) {
+                properties.putIfAbsent(name, file);
+            } else {
+                Matcher member = MAPPING_METHOD.matcher(group);
+                while (member.find()) {
+                    properties.putIfAbsent(name + "." + kebab(member.group(2)), file);
+                }
+            }
         }
     }
 

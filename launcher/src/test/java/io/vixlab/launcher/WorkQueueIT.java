@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -122,15 +123,16 @@ class WorkQueueIT {
         for (int kill = 0; kill < 10; kill++) {
             TrainerProcess victim = await().atMost(WAIT).until(() -> trainers.stream()
                     .filter(t -> t.process.isAlive() && t.running() != null).findAny().orElse(null), t -> t != null);
-            String run = victim.running();
             Thread.sleep(random.nextInt(1_500));
-            victim.process.destroyForcibly();
+            // Through the handle: Process.destroyForcibly would also close the pipe, losing its last lines.
+            victim.process.toHandle().destroyForcibly();
             Instant killedAt = Instant.now();
             victim.process.waitFor(10, TimeUnit.SECONDS);
             start(group, "kill-" + (4 + kill), 250);
-            if (!TopicReader.all(kafka.bootstrapServers(), Topics.TRAINING_RESULTS, r -> r.key().equals(run),
-                    Duration.ofSeconds(1)).isEmpty()) {
-                continue; // it answered before the kill landed: nothing to restart
+            String run = victim.awaitLastWords().running();
+            if (run == null || !TopicReader.all(kafka.bootstrapServers(), Topics.TRAINING_RESULTS,
+                    r -> r.key().equals(run), Duration.ofSeconds(1)).isEmpty()) {
+                continue; // between two runs, or its answer was out before the kill landed: nothing to restart
             }
             // The run starts again elsewhere: its first epoch reported after the kill.
             TrainingProgress restart = EventSchemas.parse(TopicReader.await(kafka.bootstrapServers(),
@@ -163,7 +165,7 @@ class WorkQueueIT {
             TrainerProcess victim = trainers.stream().filter(t -> t.process.isAlive()).findFirst().orElseThrow();
             int answeredBefore = victim.answered.size();
             await().atMost(WAIT).until(() -> victim.answered.size() > answeredBefore);
-            victim.process.destroyForcibly();
+            victim.process.toHandle().destroyForcibly();
             killedAfterAnswering.add(victim.answered.get(victim.answered.size() - 1));
             start(group, "answer-" + (3 + kill), 100);
         }
@@ -243,7 +245,8 @@ class WorkQueueIT {
     }
 
     /** A scripted trainer in a JVM of its own, and what it says it does. */
-    private record TrainerProcess(Process process, List<String> started, List<String> answered) {
+    private record TrainerProcess(Process process, List<String> started, List<String> answered,
+            CountDownLatch outputEnded) {
 
         static TrainerProcess start(String bootstrap, String group, String name, long epochPauseMillis) {
             try {
@@ -253,7 +256,7 @@ class WorkQueueIT {
                         .redirectError(work.resolve(name + ".err").toFile())
                         .start();
                 TrainerProcess trainer = new TrainerProcess(process, new CopyOnWriteArrayList<>(),
-                        new CopyOnWriteArrayList<>());
+                        new CopyOnWriteArrayList<>(), new CountDownLatch(1));
                 BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8));
                 String first = out.readLine();
@@ -265,6 +268,12 @@ class WorkQueueIT {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Once the process is dead: waits until everything it printed has been read. */
+        TrainerProcess awaitLastWords() throws InterruptedException {
+            assertThat(outputEnded.await(10, TimeUnit.SECONDS)).as("the trainer's output ends").isTrue();
+            return this;
         }
 
         /** The run it started last and has not answered, if any. */
@@ -288,6 +297,8 @@ class WorkQueueIT {
                 }
             } catch (IOException e) {
                 // The process died: its last words are in.
+            } finally {
+                outputEnded.countDown();
             }
         }
     }

@@ -20,13 +20,11 @@ public interface TunerConfig {
 
     /**
      * An attempt of a trial, or of a final training, that has reported no progress this long after
-     * it was issued is re-issued as a new attempt. Until it starts it is queued, not stalled: its
-     * message waits on its partition behind the run its trainer is busy with (a trial behind a
-     * final of 100 epochs, a final behind the last trials), and a new attempt, with the same key
-     * on the same partition, would only queue behind the same run. A record that a trainer took
-     * and then died on is redelivered by Kafka within the trainers' {@code max.poll.interval.ms}
-     * (2 h), the backstop for their longest run; this limit, which defaults to the same, only
-     * catches an attempt that is never taken at all.
+     * it was issued is re-issued as a new attempt. Until it starts it is queued, not stalled: it
+     * waits in the trainers' work queue until one is free (all may be busy with long runs, or
+     * scaled to zero), and a new attempt would only wait in the same queue. A run whose trainer
+     * dies goes back to the queue at once (the share group's lock), so this limit only catches an
+     * attempt that is never taken at all.
      */
     Duration queuedTimeout();
 
