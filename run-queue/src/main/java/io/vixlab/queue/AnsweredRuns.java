@@ -59,6 +59,8 @@ public final class AnsweredRuns implements AutoCloseable {
         props.putAll(clientProps);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-answers");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // A question waits for the reader's fetch in flight: keep it short (the default waits 500 ms).
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         this.reader = new Thread(this::readLoop, name + "-answers");
         this.reader.setDaemon(true);
@@ -98,7 +100,11 @@ public final class AnsweredRuns implements AutoCloseable {
         return !closed && reader.isAlive();
     }
 
-    /** Whether this view has seen an answer of the attempt so far, without waiting. */
+    /**
+     * Whether this view has seen an answer of the attempt so far, without waiting: enough for a
+     * first delivery (a duplicate is sent long after its original, and one that races its answer
+     * is stopped by the answer at its next epoch).
+     */
     public boolean answeredSoFar(RunKind kind, String runId, int attempt) {
         return answered.contains(new Attempt(kind, runId, attempt));
     }

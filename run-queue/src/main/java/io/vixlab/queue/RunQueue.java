@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * the finals. With one partition per group every member is assigned it.
  *
  * <p>While idle the trainer polls one topic's consumer after the other; their fetches wait at the
- * broker for less ({@value #FETCH_WAIT_MS} ms) than a poll lasts. While it trains a run of one
- * topic, the consumers of the others leave their groups, so nothing is acquired that the trainer
- * cannot take.
+ * broker for less ({@value #FETCH_WAIT_MS} ms) than a poll lasts. While it trains a long run of one
+ * topic, the consumers of the others leave their groups, so that no run waits locked to a trainer
+ * that cannot take it.
  *
  * <p>The run is handed to a {@link Worker} on a thread of its own while the polling thread renews
  * the record's acquisition lock (the broker would otherwise give the run to another trainer after
@@ -56,8 +57,10 @@ import org.slf4j.LoggerFactory;
 public final class RunQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
-    static final int FETCH_WAIT_MS = 40;
+    static final int FETCH_WAIT_MS = 20;
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    /** Right after a run, a look at the other topics that costs little when they are empty. */
+    private static final Duration GLANCE = Duration.ofMillis(30);
     private static final Duration RENEW_POLL = Duration.ofMillis(100);
     /** A consumer not polled while another's run trains is not a dead member: the longest run. */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(6);
@@ -222,23 +225,31 @@ public final class RunQueue implements AutoCloseable {
 
     /**
      * Polls the topics in turn while idle; a run is worked, renewed and acknowledged on its own
-     * consumer. While it trains, the other consumers leave their groups: a fetch of theirs still
-     * waiting at the broker when their poll returned may acquire a run, which would sit unseen in
-     * their buffer until its lock lapsed; leaving hands any such run back at once.
+     * consumer. The other consumers stay in their groups while a short run trains, so that they
+     * are ready the moment it ends; a fetch of theirs that was still waiting at the broker when
+     * their poll returned may have acquired a run, which then waits, locked to this trainer, for the
+     * next poll. A run that needs renewing is long: the other consumers then leave their groups,
+     * handing any such run back to the queue at once, and join again when it ends.
      */
     private void pollLoop() {
         try {
+            Duration wait = IDLE_POLL;
             for (int next = 0; !stopping; next = (next + 1) % consumers.size()) {
                 KafkaShareConsumer<String, String> consumer = consumers.get(next);
-                for (ConsumerRecord<String, String> record : consumer.poll(IDLE_POLL)) {
+                ConsumerRecords<String, String> polled = consumer.poll(wait);
+                wait = IDLE_POLL;
+                for (ConsumerRecord<String, String> record : polled) {
                     List<KafkaShareConsumer<String, String>> others = consumers.stream()
                             .filter(other -> other != consumer).toList();
-                    others.forEach(KafkaShareConsumer::unsubscribe);
-                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(consumer, record);
+                    Runnable leaveOthers = () -> others.forEach(KafkaShareConsumer::unsubscribe);
+                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(consumer, record, leaveOthers);
                     if (ack != null) {
                         acknowledge(consumer, record, ack);
                     }
-                    others.forEach(other -> other.subscribe(List.of(topicOf(other))));
+                    others.stream().filter(other -> other.subscription().isEmpty())
+                            .forEach(other -> other.subscribe(List.of(topicOf(other))));
+                    // The other topics get their turn first, but briefly: this one likely has more.
+                    wait = consumers.size() > 1 ? GLANCE : IDLE_POLL;
                 }
             }
         } catch (WakeupException e) {
@@ -264,11 +275,13 @@ public final class RunQueue implements AutoCloseable {
      * <p>A renewal is an acknowledgement (RENEW) sent with the next poll, which hands the record
      * back; until it is back it may not be acknowledged again, so the loop polls for it.
      */
-    private AcknowledgeType run(KafkaShareConsumer<String, String> consumer, ConsumerRecord<String, String> record) {
+    private AcknowledgeType run(KafkaShareConsumer<String, String> consumer, ConsumerRecord<String, String> record,
+            Runnable onFirstRenewal) {
         Delivery delivery = new Delivery(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), record.deliveryCount().map(Short::intValue).orElse(1), settings.deliveryLimit());
         Future<Outcome> outcome = runThread.submit(() -> worker.work(delivery, () -> stopping));
         boolean inHand = true;
+        int renewals = 0;
         long renewedAt = System.nanoTime();
         while (true) {
             try {
@@ -283,6 +296,9 @@ public final class RunQueue implements AutoCloseable {
                     return null;
                 }
             } catch (TimeoutException e) {
+                if (renewals++ == 0) {
+                    onFirstRenewal.run();
+                }
                 consumer.acknowledge(record, AcknowledgeType.RENEW);
                 inHand = false;
                 renewedAt = System.nanoTime();

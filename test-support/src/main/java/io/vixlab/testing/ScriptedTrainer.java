@@ -214,7 +214,7 @@ public final class ScriptedTrainer implements AutoCloseable {
                 }
                 answer = finals.getOrDefault(request.studyId(), r -> Answer.GOOD).apply(request);
             }
-            if (answer == null || answeredBefore(kind, request.finalId(), request.attempt())) {
+            if (answer == null || answeredBefore(kind, request.finalId(), request.attempt(), run)) {
                 return RunQueue.Outcome.accept();
             }
             return answerFinal(request, answer, stopping) ? RunQueue.Outcome.accept() : RunQueue.Outcome.release();
@@ -229,13 +229,17 @@ public final class ScriptedTrainer implements AutoCloseable {
             }
         }
         Answer answer = answers.apply(config);
-        if (answer == null || answeredBefore(kind, config.trialId(), config.attempt())) {
+        if (answer == null || answeredBefore(kind, config.trialId(), config.attempt(), run)) {
             return RunQueue.Outcome.accept();
         }
         return train(config, answer, trainer, stopping) ? RunQueue.Outcome.accept() : RunQueue.Outcome.release();
     }
 
-    private boolean answeredBefore(TrainingProgress.RunKind kind, String runId, int attempt) {
+    /** As trainer-service asks: a first delivery asks the view as it is, a redelivery after it caught up. */
+    private boolean answeredBefore(TrainingProgress.RunKind kind, String runId, int attempt, RunQueue.Delivery run) {
+        if (run.deliveryCount() == 1) {
+            return answered.answeredSoFar(kind, runId, attempt);
+        }
         try {
             return answered.isAnswered(kind, runId, attempt, Duration.ofSeconds(30));
         } catch (TimeoutException e) {
