@@ -9,6 +9,7 @@ import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.search.Architecture;
 import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.contracts.training.TrialState;
 import io.vixlab.launcher.cli.RunOptions;
 import io.vixlab.launcher.cli.RunOptionsParser;
 import io.vixlab.launcher.progress.ComparisonTable;
@@ -185,6 +186,34 @@ class LocalStudyIT {
 
     @Test
     @Order(5)
+    void aTrainerStoppedWithSigtermInMidTrialHandsItToAnotherAndAnswersNothing() {
+        // A third trainer, so that two stay for the kill below.
+        stack.startTrainer(3);
+        RunOptions options = RunOptionsParser.parse("run", "--trials", "3", "--epochs", "2", "--folds", "2",
+                "--final-epochs", "1", "--architectures", "Basic_CNN_LSTM", "--trainers", "2").orElseThrow();
+        String studyId = pipeline.createStudy(StudyRequest.body(options, "e2e-sigterm", datasetId()));
+
+        BusyTrainer busy = awaitBusyTrainer(Duration.ofMinutes(5));
+        long stopping = System.nanoTime();
+        busy.process().close();
+        assertThat(busy.process().isAlive()).isFalse();
+        say(String.format("stopped %s (SIGTERM) in mid-trial %s in %d ms", busy.name(), busy.runId(),
+                (System.nanoTime() - stopping) / 1_000_000));
+
+        JsonNode progress = awaitReport(studyId, Duration.ofMinutes(10));
+        assertThat(progress.path("status").asText()).isEqualTo("COMPLETED");
+        List<TrialResult> results = TopicReader.all(stack.bootstrapServers(), Topics.TRAINING_RESULTS,
+                        r -> r.key().startsWith(studyId + "-"), Duration.ofSeconds(3)).stream()
+                .map(r -> EventSchemas.parse(r.value(), TrialResult.class)).toList();
+        assertThat(results).extracting(TrialResult::trialId).as("one result per trial").hasSize(3)
+                .doesNotHaveDuplicates().contains(busy.runId());
+        assertThat(results).as("released, not failed").allSatisfy(r -> assertThat(r.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(results).filteredOn(r -> r.trialId().equals(busy.runId()))
+                .extracting(TrialResult::trainer).as("completed by another trainer").doesNotContain(busy.name());
+    }
+
+    @Test
+    @Order(6)
     void aTrainerKilledInMidTrialLosesAndDuplicatesNoTrial() {
         RunOptions options = RunOptionsParser.parse("run", "--trials", "3", "--epochs", "2", "--folds", "2",
                 "--final-epochs", "1", "--architectures", "Basic_CNN_LSTM", "--trainers", "2").orElseThrow();
@@ -195,8 +224,8 @@ class LocalStudyIT {
         assertThat(busy.process().isAlive()).isFalse();
         say("killed " + busy.name() + " in mid-trial " + busy.runId());
 
-        // The killed pod's trial config was never acknowledged: once the broker drops the pod from
-        // the consumer group, the other trainer gets it and runs it again.
+        // The killed pod's trial was never acknowledged: its connection dropped, the broker hands
+        // the trial to another trainer, which runs it again.
         JsonNode progress = awaitReport(studyId, Duration.ofMinutes(10));
         assertThat(progress.path("status").asText()).isEqualTo("COMPLETED");
 
@@ -217,7 +246,7 @@ class LocalStudyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theReportServiceAnswersAndServesItsPages() {
         Http.Answer studies = Http.get(stack.uri(LocalStack.REPORT_SERVICE, "/api/studies"));
         assertThat(studies.status()).isEqualTo(200);
@@ -227,7 +256,7 @@ class LocalStudyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void closingStopsEveryProcess() {
         List<ServiceProcess> services = stack.services();
         stack.close();
@@ -243,7 +272,7 @@ class LocalStudyIT {
     private static BusyTrainer awaitBusyTrainer(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (ServiceProcess trainer : stack.trainers()) {
+            for (ServiceProcess trainer : stack.trainers().stream().filter(ServiceProcess::isAlive).toList()) {
                 JsonNode state = Http.get(trainer.baseUri().resolve("/api/trainer")).json();
                 JsonNode running = state.path("running");
                 if ("TRIAL".equals(running.path("kind").asText())) {

@@ -93,14 +93,8 @@ public final class LocalStack implements AutoCloseable {
                     .map(t -> new TopicProvisioner.Topic(t.name(), t.partitions(), t.compacted())).toList());
             for (String module : MODULES) {
                 if (module.equals(TRAINER_SERVICE)) {
-                    int intraOp = intraOpThreadsPerTrainer(Runtime.getRuntime().availableProcessors(), config.trainers());
                     for (int i = 1; i <= config.trainers(); i++) {
-                        String name = trainerName(i);
-                        Map<String, String> props = stack.properties(module);
-                        props.put("vixlab.trainer.name", name);
-                        props.put("vixlab.trainer.model-store", work.resolve("models").toString());
-                        props.put("vixlab.trainer.threads.intra-op", String.valueOf(intraOp));
-                        services.put(name, stack.launch(name, module, i == 1 ? STANDARD_PORTS.get(module) : 0, props));
+                        stack.launchTrainer(i);
                     }
                 } else {
                     services.put(module, stack.launch(module, module, STANDARD_PORTS.get(module),
@@ -126,6 +120,26 @@ public final class LocalStack implements AutoCloseable {
      */
     static int intraOpThreadsPerTrainer(int cores, int trainers) {
         return Math.max(1, cores / trainers);
+    }
+
+    /**
+     * Starts trainer {@code i} ({@code trainer-i}; the first on the standard port) and returns it
+     * once ready; a trainer beyond {@code --trainers} joins the running stack's work queue.
+     */
+    public ServiceProcess startTrainer(int i) {
+        return launchTrainer(i).awaitReady(config.readyTimeout());
+    }
+
+    private ServiceProcess launchTrainer(int i) {
+        String name = trainerName(i);
+        Map<String, String> props = properties(TRAINER_SERVICE);
+        props.put("vixlab.trainer.name", name);
+        props.put("vixlab.trainer.model-store", config.workdir().toAbsolutePath().normalize().resolve("models").toString());
+        props.put("vixlab.trainer.threads.intra-op", String.valueOf(
+                intraOpThreadsPerTrainer(Runtime.getRuntime().availableProcessors(), config.trainers())));
+        ServiceProcess trainer = launch(name, TRAINER_SERVICE, i == 1 ? STANDARD_PORTS.get(TRAINER_SERVICE) : 0, props);
+        services.put(name, trainer);
+        return trainer;
     }
 
     public static String trainerName(int i) {
