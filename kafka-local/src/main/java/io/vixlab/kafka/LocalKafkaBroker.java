@@ -41,14 +41,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /**
      * Broker settings for share groups (the trainers' work queue), also given to a containerised
      * test broker: members learn their partitions and a dead member's partitions move within
-     * seconds, and tests may use record locks of a few seconds.
+     * seconds; record locks may be as short as a second (tests) and as long as an hour (Kafka's
+     * most), so that trainers seldom renew them (docs/trainer.md says why).
      */
     public static final Map<String, String> SHARE_GROUP_SETTINGS = Map.of(
             "group.share.min.heartbeat.interval.ms", "1000",
             "group.share.heartbeat.interval.ms", "1000",
             "group.share.min.session.timeout.ms", "6000",
             "group.share.session.timeout.ms", "10000",
-            "group.share.min.record.lock.duration.ms", "1000");
+            "group.share.min.record.lock.duration.ms", "1000",
+            "group.share.max.record.lock.duration.ms", "3600000");
 
     private final Process process;
     private final String bootstrapServers;

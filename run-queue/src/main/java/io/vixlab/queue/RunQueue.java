@@ -39,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * consumer groups again); two topics in one group would give one trainer the trials and the other
  * the finals. With one partition per group every member is assigned it.
  *
- * <p>While idle the trainer polls one topic's consumer after the other; their fetches wait at the
- * broker for less ({@value #FETCH_WAIT_MS} ms) than a poll lasts. While it trains a long run of one
- * topic, the consumers of the others leave their groups, so that no run waits locked to a trainer
- * that cannot take it.
+ * <p>While idle the trainer polls one topic's consumer after the other, in order of priority; their
+ * fetches wait at the broker for less ({@value #FETCH_WAIT_MS} ms) than a poll lasts. While it
+ * trains, the consumers of the other topics leave their groups (those of higher priority only once
+ * the run proves long), so that no run waits long locked to a trainer that cannot take it.
  *
  * <p>The run is handed to a {@link Worker} on a thread of its own while the polling thread renews
  * the record's acquisition lock (the broker would otherwise give the run to another trainer after
@@ -59,6 +59,8 @@ public final class RunQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
     static final int FETCH_WAIT_MS = 20;
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    /** A run this long is no longer short: the other topics' consumers leave their groups. */
+    private static final Duration LONG_RUN = Duration.ofSeconds(5);
     /** Right after a run, a look at the other topics that costs little when they are empty. */
     private static final Duration GLANCE = Duration.ofMillis(30);
     private static final Duration RENEW_POLL = Duration.ofMillis(100);
@@ -123,6 +125,7 @@ public final class RunQueue implements AutoCloseable {
     /**
      * @param groupId        the share groups' prefix: all trainers join {@code <groupId>.<topic>}
      *                       for each topic
+     * @param topics         in order of priority: while idle a trainer looks at the first first
      * @param lockDuration   the group's record lock: how long a run stays with a trainer that stopped
      *                       renewing it (a killed trainer's run moves at once: its connection drops)
      * @param renewEvery     how often the lock of a run in progress is renewed; well under the lock
@@ -204,6 +207,17 @@ public final class RunQueue implements AutoCloseable {
         return queue;
     }
 
+    /**
+     * Whether every topic's consumer has joined its group and received its first assignment (the
+     * share coordinator's {@code rebalance-total}), so that runs published now reach this trainer;
+     * joining takes a heartbeat or two.
+     */
+    public boolean hasJoined() {
+        return consumers.stream().allMatch(consumer -> consumer.metrics().entrySet().stream()
+                .anyMatch(metric -> metric.getKey().name().equals("rebalance-total")
+                        && ((Number) metric.getValue().metricValue()).doubleValue() >= 1));
+    }
+
     /** Whether the queue is taking runs: false once it stopped, by {@link #close()} or a failure. */
     public boolean isTaking() {
         return !stopping && pollThread.isAlive();
@@ -224,33 +238,39 @@ public final class RunQueue implements AutoCloseable {
     }
 
     /**
-     * Polls the topics in turn while idle; a run is worked, renewed and acknowledged on its own
-     * consumer. The other consumers stay in their groups while a short run trains, so that they
-     * are ready the moment it ends; a fetch of theirs that was still waiting at the broker when
-     * their poll returned may have acquired a run, which then waits, locked to this trainer, for the
-     * next poll. A run that needs renewing is long: the other consumers then leave their groups,
-     * handing any such run back to the queue at once, and join again when it ends.
+     * Polls the topics in turn while idle, in the settings' order of priority; a run is worked,
+     * renewed and acknowledged on its own consumer. A fetch of another consumer that was still
+     * waiting at the broker when its poll returned may acquire a run, which would then wait, locked
+     * to this trainer, until its next poll. So while a run trains, the consumers of lower priority
+     * leave their groups at once (handing any such run back), and those of higher priority (few
+     * runs, which must not starve behind the many) stay, ready the moment a short run ends, and leave
+     * once the run has lasted {@code LONG_RUN}. All join again when it ends.
      */
     private void pollLoop() {
         try {
             Duration wait = IDLE_POLL;
-            for (int next = 0; !stopping; next = (next + 1) % consumers.size()) {
+            int next = 0;
+            while (!stopping) {
                 KafkaShareConsumer<String, String> consumer = consumers.get(next);
                 ConsumerRecords<String, String> polled = consumer.poll(wait);
                 wait = IDLE_POLL;
                 for (ConsumerRecord<String, String> record : polled) {
-                    List<KafkaShareConsumer<String, String>> others = consumers.stream()
-                            .filter(other -> other != consumer).toList();
-                    Runnable leaveOthers = () -> others.forEach(KafkaShareConsumer::unsubscribe);
-                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(consumer, record, leaveOthers);
+                    List<KafkaShareConsumer<String, String>> before = consumers.subList(0, consumers.indexOf(consumer));
+                    List<KafkaShareConsumer<String, String>> after = consumers.subList(consumers.indexOf(consumer) + 1,
+                            consumers.size());
+                    after.forEach(KafkaShareConsumer::unsubscribe);
+                    Runnable leaveBefore = () -> before.forEach(KafkaShareConsumer::unsubscribe);
+                    AcknowledgeType ack = stopping ? AcknowledgeType.RELEASE : run(consumer, record, leaveBefore);
                     if (ack != null) {
                         acknowledge(consumer, record, ack);
                     }
-                    others.stream().filter(other -> other.subscription().isEmpty())
+                    consumers.stream().filter(other -> other.subscription().isEmpty())
                             .forEach(other -> other.subscribe(List.of(topicOf(other))));
-                    // The other topics get their turn first, but briefly: this one likely has more.
+                    // Back to the first topic, briefly: the one just worked likely has more.
                     wait = consumers.size() > 1 ? GLANCE : IDLE_POLL;
+                    next = -1;
                 }
+                next = (next + 1) % consumers.size();
             }
         } catch (WakeupException e) {
             if (!stopping) {
@@ -276,18 +296,19 @@ public final class RunQueue implements AutoCloseable {
      * back; until it is back it may not be acknowledged again, so the loop polls for it.
      */
     private AcknowledgeType run(KafkaShareConsumer<String, String> consumer, ConsumerRecord<String, String> record,
-            Runnable onFirstRenewal) {
+            Runnable onLongRun) {
         Delivery delivery = new Delivery(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), record.deliveryCount().map(Short::intValue).orElse(1), settings.deliveryLimit());
         Future<Outcome> outcome = runThread.submit(() -> worker.work(delivery, () -> stopping));
         boolean inHand = true;
-        int renewals = 0;
+        boolean longRun = false;
         long renewedAt = System.nanoTime();
         while (true) {
             try {
                 if (inHand) {
-                    return acknowledgement(delivery, outcome.get(settings.renewEvery().toMillis(),
-                            TimeUnit.MILLISECONDS));
+                    long untilRenewal = settings.renewEvery().toNanos() - (System.nanoTime() - renewedAt);
+                    long wait = longRun ? untilRenewal : Math.min(untilRenewal, LONG_RUN.toNanos());
+                    return acknowledgement(delivery, outcome.get(Math.max(0, wait), TimeUnit.NANOSECONDS));
                 }
                 inHand = pollForRenewed(consumer, record);
                 if (!inHand && outcome.isDone()
@@ -296,12 +317,15 @@ public final class RunQueue implements AutoCloseable {
                     return null;
                 }
             } catch (TimeoutException e) {
-                if (renewals++ == 0) {
-                    onFirstRenewal.run();
+                if (!longRun) {
+                    longRun = true;
+                    onLongRun.run();
                 }
-                consumer.acknowledge(record, AcknowledgeType.RENEW);
-                inHand = false;
-                renewedAt = System.nanoTime();
+                if (System.nanoTime() - renewedAt >= settings.renewEvery().toNanos()) {
+                    consumer.acknowledge(record, AcknowledgeType.RENEW);
+                    inHand = false;
+                    renewedAt = System.nanoTime();
+                }
             } catch (ExecutionException e) {
                 LOG.error("{}: run {} failed unexpectedly; releasing it", name, delivery.key(), e.getCause());
                 return AcknowledgeType.RELEASE;

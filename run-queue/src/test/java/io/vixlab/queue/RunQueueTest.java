@@ -116,6 +116,7 @@ class RunQueueTest {
             await().atMost(Duration.ofMinutes(2)).until(stop::isSet);
             return RunQueue.Outcome.release();
         });
+        await().atMost(Duration.ofSeconds(60)).until(first::hasJoined);
         send(topic, "released", "{}");
         assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         List<Integer> secondDeliveries = new CopyOnWriteArrayList<>();

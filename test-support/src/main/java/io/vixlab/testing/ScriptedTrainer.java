@@ -115,7 +115,7 @@ public final class ScriptedTrainer implements AutoCloseable {
         p.put("acks", "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         RunQueue.Settings settings = new RunQueue.Settings(bootstrapServers, group,
-                List.of(Topics.TUNING_TRIALS, Topics.TRAINING_FINALS), Duration.ofSeconds(15), Duration.ofSeconds(5),
+                List.of(Topics.TRAINING_FINALS, Topics.TUNING_TRIALS), Duration.ofMinutes(10), Duration.ofMinutes(3),
                 5, Map.of());
         this.answered = AnsweredRuns.start(settings, name);
         this.controlPoller = pollControls(bootstrapServers);
@@ -123,12 +123,20 @@ public final class ScriptedTrainer implements AutoCloseable {
             String trainer = trainers == 1 ? name : name + "-" + i;
             members.add(RunQueue.start(settings, trainer, (run, stopping) -> work(run, stopping, trainer)));
         }
+        // A test publishes runs as soon as this returns: every member must be in the queue by then.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!members.stream().allMatch(RunQueue::hasJoined)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("scripted trainers did not join their share groups within 90 s");
+            }
+            sleep(50);
+        }
     }
 
     /**
      * Runs one trainer until SIGTERM, which releases its run: {@code bootstrap group name
      * epochPauseMillis}. It serves every study, each trial {@link Answer#slow} by the pause, and
-     * prints {@code ready} once it has started, then {@code start RUN ATTEMPT} when it begins a run
+     * prints {@code ready} once it has joined the work queue, then {@code start RUN ATTEMPT} when it begins a run
      * and {@code answered RUN ATTEMPT} once the broker has the run's answer.
      */
     public static void main(String[] args) throws InterruptedException {

@@ -40,14 +40,17 @@ public interface TrainerConfig {
 
         /**
          * How long a run stays with a trainer that stopped renewing its lock without dropping its
-         * connection (a hung pod); a killed trainer's run moves at once. 15 s to 60 s on a broker
-         * with Kafka's defaults.
+         * connection (a hung pod; the tuner re-issues it after {@code stale-after} anyway); a killed
+         * or stopping trainer's run moves at once. Long, so that a run seldom needs renewing: the
+         * fetch that carries a renewal may acquire a waiting run and let it lapse unseen, which
+         * delays it and spends one of its deliveries. The broker must allow it
+         * ({@code group.share.max.record.lock.duration.ms}, 60 s by default; vixlab's brokers allow an hour, Kafka's most).
          */
-        @WithDefault("PT30S")
+        @WithDefault("PT1H")
         Duration lockDuration();
 
-        /** How often the lock of the run in progress is renewed; well under {@link #lockDuration()}. */
-        @WithDefault("PT10S")
+        /** How often the lock of a run in progress is renewed; well under {@link #lockDuration()}. */
+        @WithDefault("PT20M")
         Duration renewEvery();
 
         /**

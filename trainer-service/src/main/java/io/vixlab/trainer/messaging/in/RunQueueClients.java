@@ -21,7 +21,8 @@ public class RunQueueClients {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         TrainerConfig.Queue queue = config.queue();
         return new RunQueue.Settings(bootstrapServers, queue.group(),
-                List.of(Topics.TUNING_TRIALS, Topics.TRAINING_FINALS), queue.lockDuration(), queue.renewEvery(),
+                // Finals first: few, and the end of a study waits on them; trials must not starve them.
+                List.of(Topics.TRAINING_FINALS, Topics.TUNING_TRIALS), queue.lockDuration(), queue.renewEvery(),
                 queue.deliveryLimit(), Map.of());
     }
 
