@@ -1,7 +1,5 @@
 package io.vixlab.queue;
 
-import io.vixlab.contracts.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +148,7 @@ public final class RunQueue implements AutoCloseable {
     private final String name;
     /** One per topic, in the order they are polled when idle. */
     private final List<KafkaShareConsumer<String, String>> consumers;
-    private final KafkaProducer<String, String> deadLetters;
+    private final DeadLetters deadLetters;
     private final ExecutorService runThread;
     private final Thread pollThread;
     private volatile boolean stopping;
@@ -164,10 +158,7 @@ public final class RunQueue implements AutoCloseable {
         this.worker = worker;
         this.name = name;
         this.consumers = settings.topics().stream().map(topic -> consumer(settings, topic, name)).toList();
-        Properties producerProps = clientProps(settings);
-        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-dead-letters");
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.deadLetters = new DeadLetters(clientProps(settings), name);
         this.runThread = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-run"));
         this.pollThread = new Thread(this::pollLoop, name + "-queue");
     }
@@ -234,7 +225,7 @@ public final class RunQueue implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         runThread.shutdownNow();
-        deadLetters.close(Duration.ofSeconds(5));
+        deadLetters.close();
     }
 
     /**
@@ -358,31 +349,8 @@ public final class RunQueue implements AutoCloseable {
         if (outcome.acknowledgement() != AcknowledgeType.REJECT) {
             return outcome.acknowledgement();
         }
-        return deadLetter(delivery, outcome.deadLetterReason()) ? AcknowledgeType.REJECT : AcknowledgeType.RELEASE;
-    }
-
-    /** Puts the run on the dead-letter topic; false if it could not before the trainer stopped. */
-    private boolean deadLetter(Delivery delivery, String reason) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, delivery.key(),
-                delivery.value());
-        header(dead, "dead-letter-reason", reason);
-        header(dead, "dead-letter-topic", delivery.topic());
-        header(dead, "dead-letter-partition", String.valueOf(delivery.partition()));
-        header(dead, "dead-letter-offset", String.valueOf(delivery.offset()));
-        while (!stopping) {
-            try {
-                deadLetters.send(dead).get();
-                LOG.warn("{}: run {} from {} dead-lettered: {}", name, delivery.key(), delivery.topic(), reason);
-                return true;
-            } catch (ExecutionException e) {
-                LOG.warn("{}: dead-lettering run {} failed, trying again: {}", name, delivery.key(),
-                        e.getCause().toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return deadLetters.send(delivery, outcome.deadLetterReason(), () -> stopping)
+                ? AcknowledgeType.REJECT : AcknowledgeType.RELEASE;
     }
 
     /**
@@ -403,10 +371,6 @@ public final class RunQueue implements AutoCloseable {
 
     private static boolean sameRecord(ConsumerRecord<String, String> a, ConsumerRecord<String, String> b) {
         return a.topic().equals(b.topic()) && a.partition() == b.partition() && a.offset() == b.offset();
-    }
-
-    private static void header(ProducerRecord<String, String> record, String key, String value) {
-        record.headers().add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
     static Properties clientProps(Settings settings) {
