@@ -138,15 +138,20 @@ class TunerRestartIT {
         Map<String, String> local = new HashMap<>(TUNER);
         local.putAll(Map.of("quarkus.profile", "local", "kafka.bootstrap.servers", platform.bootstrapServers(),
                 "vixlab.data-dir", work.resolve("local").toString()));
+        // Its own consumer group: the production tuner of the other test may still be in 'tuner-service'.
+        for (String channel : List.of("training-progress", "training-results", "models-results", "feature-datasets")) {
+            local.put("mp.messaging.incoming." + channel + ".group.id", "tuner-service-local");
+        }
         ServiceProcess tuner = startLocalTuner(root, local);
-        int trials = 12;
+        int trials = 16;
         HttpResponse<String> created = ProductionPlatform.post(tuner, "/api/studies", "{\"name\":\"local-restart\","
                 + "\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":" + trials + ",\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-local-restart\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-local-restart\",\"training\":{\"epochs\":3,\"folds\":1},"
                 + "\"finalTraining\":{\"epochs\":1}}", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = EventJson.mapper().readTree(created.body()).path("id").asText();
-        trainer.serve(id, config -> ScriptedTrainer.Answer.slow(Duration.ofMillis(100)));
+        // 1.5 s a trial, two at a time: the study outlasts three kills and restarts.
+        trainer.serve(id, config -> ScriptedTrainer.Answer.slow(Duration.ofMillis(500)));
 
         for (int kill = 0; kill < 3; kill++) {
             // Trials 0 and 1 go out at once; trial n + 2 only after a result was committed.
