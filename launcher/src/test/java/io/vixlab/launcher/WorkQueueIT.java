@@ -9,10 +9,13 @@ import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.kafka.LocalKafkaBroker;
 import io.vixlab.kafka.TopicProvisioner;
+import io.vixlab.launcher.study.StudyRuns;
+import io.vixlab.launcher.study.TrainerUtilisation;
 import io.vixlab.testing.ScriptedTrainer;
 import io.vixlab.testing.TopicReader;
 import java.io.BufferedReader;
@@ -108,6 +111,24 @@ class WorkQueueIT {
         // Dispatch latency only (the next run is taken as soon as the last is acknowledged); loose
         // enough for a loaded 2-core machine, far below a trial's length behind another trial.
         assertThat(gapsMillis).isNotEmpty().allSatisfy(gap -> assertThat(gap).isLessThan(2_000));
+
+        // What ./vixlab run prints, read back from the same events: a final among the trials counts too.
+        FinalTrainingRequest last = new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, group,
+                group + "-final", 1, "Basic_CNN_LSTM", Map.of("learning_rate", 1e-3, "dropout_rate", 0.2),
+                trials.get(0).trialId(), 0.5, "ds-queue", new TrainingSettings(4, 32, 0, 4, 0.5, 4, 1e-6, 0.1, 42),
+                Instant.now());
+        TopicReader.send(kafka.bootstrapServers(), Topics.TRAINING_FINALS, last.finalId(), EventJson.write(last));
+        assertThat(TopicReader.await(kafka.bootstrapServers(), Topics.MODELS_RESULTS, r -> r.key().equals(last.finalId()),
+                1, WAIT)).hasSize(1);
+        List<TrainerUtilisation.Run> runs = StudyRuns.read(kafka.bootstrapServers(), group);
+        assertThat(runs).hasSize(31).allSatisfy(run -> {
+            assertThat(run.started()).isAfterOrEqualTo(run.issued());
+            // the trials' four epochs of 150 ms, the final's four of 20 ms (a trainer's own measure)
+            assertThat(Duration.between(run.started(), run.finished())).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        });
+        TrainerUtilisation use = TrainerUtilisation.of(runs, 3);
+        System.out.printf("work queue: trainers busy %.1f%% of the %d ms that runs waited%n",
+                100 * use.busyWhileWaiting(), use.waitingSpan().toMillis());
     }
 
     @Test

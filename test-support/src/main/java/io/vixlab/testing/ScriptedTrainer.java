@@ -289,6 +289,7 @@ public final class ScriptedTrainer implements AutoCloseable {
 
     /** False when the trainer stopped before an answer. */
     private boolean answerFinal(FinalTrainingRequest request, Answer answer, RunQueue.StopSignal stopping) {
+        long start = System.nanoTime();
         String key = request.finalId() + "#" + request.attempt();
         TrialState end = runEpochs(key, answer, objective(request.params()), 1,
                 Math.max(1, request.training().epochs()), stopping, (fold, epoch, step, loss) -> send(
@@ -300,9 +301,9 @@ public final class ScriptedTrainer implements AutoCloseable {
             return false;
         }
         switch (end) {
-            case COMPLETE -> sendModelResult(request, end, null);
-            case FAILED -> sendModelResult(request, end, answer.error());
-            default -> sendModelResult(request, end, "stopped by " + controls.get(key));
+            case COMPLETE -> sendModelResult(request, end, null, start);
+            case FAILED -> sendModelResult(request, end, answer.error(), start);
+            default -> sendModelResult(request, end, "stopped by " + controls.get(key), start);
         }
         return true;
     }
@@ -342,11 +343,12 @@ public final class ScriptedTrainer implements AutoCloseable {
         return TrialState.COMPLETE;
     }
 
-    private void sendModelResult(FinalTrainingRequest request, TrialState state, String error) {
+    private void sendModelResult(FinalTrainingRequest request, TrialState state, String error, long startNanos) {
         Metrics metrics = state == TrialState.COMPLETE ? new Metrics(4.0, 2.0, 1.5, 0.8, 0.6) : null;
         send(Topics.MODELS_RESULTS, request.finalId(), new ModelResult(ModelResult.SCHEMA_VERSION,
                 request.studyId(), request.finalId(), request.attempt(), request.architecture(), state,
-                request.datasetId(), request.params(), request.training(), metrics, metrics, null, 1000, 3, 5,
+                request.datasetId(), request.params(), request.training(), metrics, metrics, null, 1000, 3,
+                (System.nanoTime() - startNanos) / 1_000_000,
                 state == TrialState.COMPLETE ? "file:/models/" + request.finalId() : null, error, Instant.now()));
     }
 

@@ -25,15 +25,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class StudyRuns {
 
-    /** Where each topic's events name their run. */
-    private record Source(String topic, String runIdField, boolean answer) {
+    /** Where each topic's events name their run, and for answers how long it trained (null: a request). */
+    private record Source(String topic, String runIdField, String durationField) {
+        boolean answer() {
+            return durationField != null;
+        }
     }
 
     private static final List<Source> SOURCES = List.of(
-            new Source(Topics.TUNING_TRIALS, "trialId", false),
-            new Source(Topics.TRAINING_FINALS, "finalId", false),
-            new Source(Topics.TRAINING_RESULTS, "trialId", true),
-            new Source(Topics.MODELS_RESULTS, "finalId", true));
+            new Source(Topics.TUNING_TRIALS, "trialId", null),
+            new Source(Topics.TRAINING_FINALS, "finalId", null),
+            new Source(Topics.TRAINING_RESULTS, "trialId", "durationMillis"),
+            new Source(Topics.MODELS_RESULTS, "finalId", "trainingMillis"));
 
     private StudyRuns() {
     }
@@ -44,7 +47,7 @@ public final class StudyRuns {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<String, Instant> issued = new HashMap<>();
-        Map<String, JsonNode> answers = new HashMap<>();
+        Map<String, long[]> answers = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = SOURCES.stream()
@@ -64,7 +67,9 @@ public final class StudyRuns {
                     }
                     String attempt = event.path(source.runIdField()).asText() + "#" + event.path("attempt").asInt();
                     if (source.answer()) {
-                        answers.putIfAbsent(attempt, event);
+                        answers.putIfAbsent(attempt, new long[] {
+                                Instant.parse(event.path("finishedAt").asText()).toEpochMilli(),
+                                event.path(source.durationField()).asLong()});
                     } else {
                         issued.putIfAbsent(attempt, Instant.parse(event.path("issuedAt").asText()));
                     }
@@ -72,12 +77,11 @@ public final class StudyRuns {
             }
         }
         List<TrainerUtilisation.Run> runs = new ArrayList<>();
-        answers.forEach((attempt, answer) -> {
+        answers.forEach((attempt, finishedAndMillis) -> {
             Instant issuedAt = issued.get(attempt);
             if (issuedAt != null) {
-                Instant finished = Instant.parse(answer.path("finishedAt").asText());
-                runs.add(new TrainerUtilisation.Run(issuedAt,
-                        finished.minusMillis(answer.path("durationMillis").asLong()), finished));
+                Instant finished = Instant.ofEpochMilli(finishedAndMillis[0]);
+                runs.add(new TrainerUtilisation.Run(issuedAt, finished.minusMillis(finishedAndMillis[1]), finished));
             }
         });
         return runs;
