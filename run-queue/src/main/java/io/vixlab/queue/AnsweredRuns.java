@@ -95,6 +95,18 @@ public final class AnsweredRuns implements AutoCloseable {
         return answeredSoFar(kind, runId, attempt);
     }
 
+    /**
+     * Whether a delivered run was answered already. A redelivery (its trainer may have died right
+     * after answering) is asked after the view caught up with the broker; a first delivery is asked
+     * of the view as it is ({@link #answeredSoFar}).
+     *
+     * @throws TimeoutException when a redelivery's catch-up did not finish in time
+     */
+    public boolean isAnswered(RunKind kind, String runId, int attempt, int deliveryCount, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        return deliveryCount == 1 ? answeredSoFar(kind, runId, attempt) : isAnswered(kind, runId, attempt, timeout);
+    }
+
     /** False once the view stopped (closed, or failed): it then answers no question. */
     public boolean isReading() {
         return !closed && reader.isAlive();

@@ -243,13 +243,9 @@ public final class ScriptedTrainer implements AutoCloseable {
         return train(config, answer, trainer, stopping) ? RunQueue.Outcome.accept() : RunQueue.Outcome.release();
     }
 
-    /** As trainer-service asks: a first delivery asks the view as it is, a redelivery after it caught up. */
     private boolean answeredBefore(TrainingProgress.RunKind kind, String runId, int attempt, RunQueue.Delivery run) {
-        if (run.deliveryCount() == 1) {
-            return answered.answeredSoFar(kind, runId, attempt);
-        }
         try {
-            return answered.isAnswered(kind, runId, attempt, Duration.ofSeconds(30));
+            return answered.isAnswered(kind, runId, attempt, run.deliveryCount(), Duration.ofSeconds(30));
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot tell whether " + runId + " was answered", e);
         } catch (InterruptedException e) {

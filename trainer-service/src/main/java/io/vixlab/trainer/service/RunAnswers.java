@@ -137,18 +137,11 @@ public class RunAnswers {
         return reason == null ? Outcome.of(Disposition.ANSWERED) : new Outcome(Disposition.REJECTED, reason);
     }
 
-    /**
-     * Empty when the trainer stopped before the broker could tell. A redelivery (its trainer may
-     * have died right after answering) waits until the view has read all the broker holds; a first
-     * delivery asks the view as it is.
-     */
+    /** Empty when the trainer stopped before the broker could tell. */
     private Optional<Boolean> lookUp(RunKind kind, String runId, int attempt, RunContext run) {
-        if (run.deliveryCount() == 1) {
-            return Optional.of(answered.answeredSoFar(kind, runId, attempt));
-        }
         while (!run.isStopping()) {
             try {
-                return Optional.of(answered.isAnswered(kind, runId, attempt, LOOKUP_TIMEOUT));
+                return Optional.of(answered.isAnswered(kind, runId, attempt, run.deliveryCount(), LOOKUP_TIMEOUT));
             } catch (TimeoutException e) {
                 LOG.warnf("cannot tell yet whether %s %s attempt %d was answered (is the broker away?); asking again",
                         kind, runId, attempt);
