@@ -1,5 +1,6 @@
 package io.vixlab.report.web;
 
+import io.vixlab.kit.rest.Problems;
 import io.vixlab.report.api.StudiesResource;
 import io.vixlab.report.service.ReportUnavailableException;
 import io.vixlab.report.service.StudyReports;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -48,8 +50,17 @@ public class StudyPagesResource {
                 .build();
     }
 
+    /**
+     * A browser (it names text/html in Accept) gets a page that asks again later; any other client
+     * (a script sending {@code *}{@code /*}) gets the problem+json every API error is.
+     */
     @ServerExceptionMapper
-    public Response unavailable(ReportUnavailableException e) {
+    public Response unavailable(ReportUnavailableException e, HttpHeaders headers) {
+        boolean browser = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && !type.isWildcardSubtype() && type.isCompatible(MediaType.TEXT_HTML_TYPE));
+        if (!browser) {
+            return Problems.of(Response.Status.NOT_FOUND, e.getMessage());
+        }
         String body = "<nav><a href=\"/\">All studies</a></nav><h1>No report yet</h1><p>"
                 + Html.escape(e.getMessage()) + "</p>";
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML + ";charset=UTF-8")

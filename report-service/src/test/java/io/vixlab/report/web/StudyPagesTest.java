@@ -52,8 +52,8 @@ class StudyPagesTest {
     }
 
     @Test
-    void unknownStudyAnswersAnHtml404WithTheReason() {
-        String html = given().get("/studies/{id}", "<no-such-study>").then().statusCode(404)
+    void unknownStudyAnswersABrowserAnHtml404WithTheReason() {
+        String html = given().accept("text/html,application/xhtml+xml,*/*;q=0.8").get("/studies/{id}", "<no-such-study>").then().statusCode(404)
                 .contentType("text/html").extract().asString();
 
         assertThat(html).contains("study &lt;no-such-study&gt; is unknown").doesNotContain("<no-such-study>");
