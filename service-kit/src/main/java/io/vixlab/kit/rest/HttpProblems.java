@@ -52,13 +52,12 @@ public class HttpProblems {
         int status = refusal.getStatus();
         String detail = switch (status) {
             case 404 -> "there is no resource at this path";
-            case 405 -> "method " + request.getMethod() + " is not allowed here; allowed: " + refusal.getHeaderString(HttpHeaders.ALLOW);
+            case 405 -> "method " + request.getMethod() + " is not allowed at this path";
             case 406 -> "no answer in a media type the request accepts (Accept: " + header(headers, HttpHeaders.ACCEPT) + ")";
             case 415 -> "the request body's media type " + header(headers, HttpHeaders.CONTENT_TYPE) + " is not supported here";
             default -> e.getMessage();
         };
-        Response problem = Problems.of(status, refusal.getStatusInfo().getReasonPhrase(), detail, Map.of());
-        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, refusal.getHeaderString(HttpHeaders.ALLOW)).build() : problem;
+        return Problems.of(status, refusal.getStatusInfo().getReasonPhrase(), detail, Map.of());
     }
 
     @ServerExceptionMapper
