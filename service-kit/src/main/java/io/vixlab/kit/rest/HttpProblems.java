@@ -25,10 +25,14 @@ public class HttpProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
 
-    /** Jackson's reader throws these itself; it wraps its other failures in a 400 (below). */
+    /**
+     * Jackson's body reader throws these itself (it wraps its other failures in a 400, below). A
+     * request without a body did not cause one: the service failed reading its own JSON.
+     */
     @ServerExceptionMapper
-    public Response mistypedBody(MismatchedInputException e) {
-        return JsonBodyProblems.of(e);
+    public Response mistypedBody(MismatchedInputException e, HttpHeaders headers) {
+        boolean sentABody = headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null;
+        return sentABody ? JsonBodyProblems.of(e) : unexpected(e);
     }
 
     @ServerExceptionMapper

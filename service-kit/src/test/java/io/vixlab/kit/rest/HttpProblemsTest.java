@@ -2,8 +2,12 @@ package io.vixlab.kit.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Proxy;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,16 @@ class HttpProblemsTest {
         assertThat(body.get("errorId")).asString().hasSize(36);
         assertThat(body.get("detail")).asString().endsWith("error id " + body.get("errorId"))
                 .doesNotContain("/srv", "IllegalStateException");
+    }
+
+    @Test
+    void mistypedJsonOfARequestWithoutBodyIsTheServicesFaultNotTheClients() {
+        HttpHeaders noBody = (HttpHeaders) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpHeaders.class},
+                (proxy, method, args) -> method.getName().equals("getLength") ? -1 : null);
+
+        Response answer = problems.mistypedBody(MismatchedInputException.from((JsonParser) null, Integer.class, "stored row"), noBody);
+
+        assertThat(answer.getStatus()).isEqualTo(500);
     }
 
     @Test
