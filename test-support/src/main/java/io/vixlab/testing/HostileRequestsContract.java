@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,9 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HostileRequestsContract {
-
-    /** Larger than the 64K body limit every service shares (service-kit). */
-    private static final int OVERSIZED_BODY_BYTES = 65 * 1024 + 1;
 
     /** Text that would show server internals: a stack frame, a Java class, a server path. */
     private static final String[] INTERNALS = {"\tat ", "Exception", "io.vixlab.", "java.", "com.fasterxml",
@@ -53,6 +52,8 @@ public abstract class HostileRequestsContract {
     }
 
     Stream<HostileRequest> probes() {
+        int maxBodyBytes = (int) ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
         return Stream.concat(Stream.of(
                 HostileRequest.get("unknown path under /api", "/api/no-such-resource").answers(404, "no resource"),
                 HostileRequest.get("unknown path outside /api", "/no-such-page.php").answers(404, "no resource"),
@@ -63,7 +64,7 @@ public abstract class HostileRequestsContract {
                 HostileRequest.get("unacceptable Accept header", collection).header("Accept", "application/xml")
                         .answers(406, "accepts"),
                 HostileRequest.post("body over the size limit", collection)
-                        .json("[" + "1,".repeat(OVERSIZED_BODY_BYTES / 2) + "1]").answers(413, "limit")),
+                        .json("[" + "1,".repeat(maxBodyBytes / 2) + "1]").answers(413, "the limit is " + maxBodyBytes)),
                 serviceProbes());
     }
 
