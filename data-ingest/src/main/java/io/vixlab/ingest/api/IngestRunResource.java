@@ -51,7 +51,8 @@ public class IngestRunResource {
     public Response start(@Valid IngestRequest request) {
         Optional<IngestRequest> body = Optional.ofNullable(request);
         SourceKind source = body.map(IngestRequest::source).map(SourceKind::ofLabel).orElse(config.source());
-        IngestRunView run = ingest.run(source, body.map(IngestRequest::path));
+        boolean replaceHistory = body.map(IngestRequest::replaceHistory).orElse(false);
+        IngestRunView run = ingest.run(source, body.map(IngestRequest::path), replaceHistory);
         URI location = URI.create("/api/ingest/runs/" + run.id());
         if (run.status() == MarketUpdate.Status.FAILED) {
             return Problems.of(UNPROCESSABLE_CONTENT, "Unprocessable Content", run.error(),

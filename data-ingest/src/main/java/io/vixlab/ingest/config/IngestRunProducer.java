@@ -16,8 +16,9 @@ public class IngestRunProducer {
     IngestRun ingestRun(IngestConfig config) {
         IngestConfig.Plausibility plausibility = config.plausibility();
         // Databases keep microseconds at most: a millisecond clock makes stored times read back equal.
-        return new IngestRun(new BarValidator(config.openCheckedFrom()),
+        Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        return new IngestRun(new BarValidator(config.openCheckedFrom(), config.symbols(), clock),
                 new PlausibilityRule(plausibility.neighbours(), plausibility.maxLogDistance(), plausibility.action()),
-                Clock.tickMillis(ZoneOffset.UTC));
+                clock);
     }
 }

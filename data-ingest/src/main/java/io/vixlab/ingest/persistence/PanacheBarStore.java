@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The domain's {@link BarStore} over {@link BarEntity}, for one run: the bars it writes remember the run.
- * Callers hold the transaction, so a run's reads, its upsert and its run record commit together or not at all.
+ * A bar it replaces is kept as a {@link BarHistoryEntity}. Callers hold the transaction, so a run's reads, its upsert and its run record commit together or not at all.
  */
 public final class PanacheBarStore implements BarStore {
 
@@ -38,6 +38,7 @@ public final class PanacheBarStore implements BarStore {
                     entity.write(bar, runId);
                     entity.persist();
                 } else {
+                    BarHistoryEntity.of(entity, runId, bar.ingestedAt()).persist();
                     entity.write(bar, runId);
                 }
             }

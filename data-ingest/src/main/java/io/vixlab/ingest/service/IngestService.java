@@ -52,18 +52,19 @@ public class IngestService {
      * Ingests from a source and returns the run as recorded; bad input gives a {@code FAILED} run naming
      * file, row and field.
      *
-     * @param path the file or directory of a {@code file} source, relative to the file root or absolute under it
+     * @param path           the file or directory of a {@code file} source, relative to the file root or absolute under it
+     * @param replaceHistory whether the run may change stored closes by more than a plausible amount
      * @throws InvalidRequestException when the source and path do not go together
      * @throws PublishException        when this run's events, or those of an earlier run that are still to be
      *                                 published, could not be published; the data is stored
      */
-    public IngestRunView run(SourceKind kind, Optional<String> path) {
+    public IngestRunView run(SourceKind kind, Optional<String> path, boolean replaceHistory) {
         BarSource source = sources.open(kind, path);
         oneRunAtATime.lock();
         try {
             publishUnpublishedRuns();
             String runId = "ingest-" + UUID.randomUUID();
-            IngestOutcome outcome = ingestAndRecord(runId, BarSources.prefetched(source));
+            IngestOutcome outcome = ingestAndRecord(runId, BarSources.prefetched(source), replaceHistory);
             log(outcome);
             if (IngestRunEntity.hasEvents(outcome)) {
                 publish(runId, outcome.changedBars());
@@ -75,8 +76,8 @@ public class IngestService {
     }
 
     @Transactional
-    IngestOutcome ingestAndRecord(String runId, BarSource source) {
-        IngestOutcome outcome = ingestRun.execute(runId, List.of(source), new PanacheBarStore(runId));
+    IngestOutcome ingestAndRecord(String runId, BarSource source, boolean replaceHistory) {
+        IngestOutcome outcome = ingestRun.execute(runId, List.of(source), new PanacheBarStore(runId), replaceHistory);
         IngestRunEntity.of(outcome).persist();
         return outcome;
     }
