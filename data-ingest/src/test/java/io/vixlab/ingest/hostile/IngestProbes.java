@@ -92,7 +92,7 @@ final class IngestProbes {
     /** Health UP and the good VIX file accepted (201, SUCCEEDED). */
     static void assertHealthyAndAcceptsGoodInput() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        Path good = write("good-vix.csv", GOOD_VIX);
+        Path good = write("vix.csv", GOOD_VIX);
         given().contentType("application/json").body(fileRun(good))
                 .when().post("/api/ingest/runs")
                 .then().statusCode(201).body("status", equalTo("SUCCEEDED"));
