@@ -3,10 +3,8 @@ package io.vixlab.ingest.api;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
-import io.vixlab.ingest.messaging.PublishException;
 import io.vixlab.ingest.service.IngestRunView;
 import io.vixlab.ingest.service.IngestService;
-import io.vixlab.ingest.service.InvalidRequestException;
 import io.vixlab.kit.rest.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +23,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Ingest runs over REST. A run is synchronous (the snapshot takes seconds): 201 with the run when it stored
@@ -71,15 +68,5 @@ public class IngestRunResource {
     public Response show(@PathParam("id") String id) {
         return ingest.find(id).map(run -> Response.ok(run).build())
                 .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "no ingest run " + id));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e) {
-        return Problems.badRequest("the request is invalid", List.of(new Problems.InvalidParam(e.parameter(), e.getMessage())));
-    }
-
-    @ServerExceptionMapper
-    public Response notPublished(PublishException e) {
-        return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
 }

@@ -7,20 +7,25 @@ import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
 import io.vixlab.ingest.messaging.MarketEventPublisher;
 import io.vixlab.ingest.messaging.PublishException;
+import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.persistence.BarEntity;
+import io.vixlab.ingest.persistence.BarHistoryEntity;
 import io.vixlab.ingest.persistence.IngestRunEntity;
 import io.vixlab.ingest.persistence.IngestRunEntity.Publication;
 import io.vixlab.ingest.persistence.PanacheBarStore;
+import io.vixlab.ingest.run.BarRepair;
 import io.vixlab.ingest.run.IngestOutcome;
 import io.vixlab.ingest.run.IngestRun;
 import io.vixlab.ingest.source.BarSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,14 +40,17 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final IngestRun ingestRun;
+    private final BarRepair repair;
     private final BarSources sources;
     private final MarketEventPublisher publisher;
     private final IngestConfig config;
     // Runs diff against what earlier runs stored and publish in order, so they go one at a time.
     private final ReentrantLock oneRunAtATime = new ReentrantLock();
 
-    public IngestService(IngestRun ingestRun, BarSources sources, MarketEventPublisher publisher, IngestConfig config) {
+    public IngestService(IngestRun ingestRun, BarRepair repair, BarSources sources, MarketEventPublisher publisher,
+            IngestConfig config) {
         this.ingestRun = ingestRun;
+        this.repair = repair;
         this.sources = sources;
         this.publisher = publisher;
         this.config = config;
@@ -60,14 +68,53 @@ public class IngestService {
      */
     public IngestRunView run(SourceKind kind, Optional<String> path, boolean replaceHistory) {
         BarSource source = sources.open(kind, path);
+        return recordAndPublish("ingest-", () -> {
+            BarSource fetched = BarSources.prefetched(source);
+            return (runId, store) -> ingestRun.execute(runId, List.of(fetched), store, replaceHistory);
+        });
+    }
+
+    /**
+     * Deletes a symbol's bars over a date range (kept in the bar history), recorded as a run whose events are
+     * tombstones and an update.
+     *
+     * @throws BarRepair.NothingToRepairException when no bar lies in the range; nothing is recorded
+     * @throws PublishException                   as for {@link #run}
+     */
+    public IngestRunView deleteBars(String symbol, LocalDate from, LocalDate to) {
+        return recordAndPublish("delete-", () -> (runId, store) -> repair.delete(runId, symbol, from, to, store));
+    }
+
+    /**
+     * Restores the versions of a symbol's bars that runs replaced or deleted last, over a date range.
+     *
+     * @throws BarRepair.NothingToRepairException when no day in the range has an earlier version
+     * @throws PublishException                   as for {@link #run}
+     */
+    public IngestRunView restoreBars(String symbol, LocalDate from, LocalDate to) {
+        return recordAndPublish("restore-", () -> (runId, store) -> repair.restore(runId, symbol, from, to, store));
+    }
+
+    /** What a run does to the store, given its id. */
+    @FunctionalInterface
+    interface Change {
+        IngestOutcome apply(String runId, PanacheBarStore store);
+    }
+
+    /**
+     * One run at a time: publishes what earlier runs left unpublished, prepares the change (a download may take
+     * minutes, so outside the transaction), applies and records it in one transaction, then publishes its events.
+     */
+    private IngestRunView recordAndPublish(String runIdPrefix, Supplier<Change> prepare) {
         oneRunAtATime.lock();
         try {
             publishUnpublishedRuns();
-            String runId = "ingest-" + UUID.randomUUID();
-            IngestOutcome outcome = ingestAndRecord(runId, BarSources.prefetched(source), replaceHistory);
+            Change change = prepare.get();
+            String runId = runIdPrefix + UUID.randomUUID();
+            IngestOutcome outcome = record(runId, change);
             log(outcome);
             if (IngestRunEntity.hasEvents(outcome)) {
-                publish(runId, outcome.changedBars());
+                publish(runId, outcome.changedBars(), outcome.deletedKeys());
             }
             return find(runId).orElseThrow();
         } finally {
@@ -76,8 +123,8 @@ public class IngestService {
     }
 
     @Transactional
-    IngestOutcome ingestAndRecord(String runId, BarSource source, boolean replaceHistory) {
-        IngestOutcome outcome = ingestRun.execute(runId, List.of(source), new PanacheBarStore(runId), replaceHistory);
+    IngestOutcome record(String runId, Change change) {
+        IngestOutcome outcome = change.apply(runId, new PanacheBarStore(runId));
         IngestRunEntity.of(outcome).persist();
         return outcome;
     }
@@ -86,24 +133,24 @@ public class IngestService {
     private void publishUnpublishedRuns() {
         for (String runId : unpublishedRunIds()) {
             LOG.infof("publishing the events of earlier run %s", runId);
-            publish(runId, barsWrittenBy(runId));
+            publish(runId, barsWrittenBy(runId), keysDeletedBy(runId));
         }
     }
 
-    /** Publishes a recorded run's bars and update and records whether that worked. */
-    private void publish(String runId, List<MarketBar> bars) {
+    /** Publishes a recorded run's bars, tombstones and update and records whether that worked. */
+    private void publish(String runId, List<MarketBar> bars, List<String> deletedKeys) {
         long start = System.nanoTime();
         try {
-            publisher.publish(bars, updateOf(runId), config.publishTimeout());
+            publisher.publish(bars, deletedKeys, updateOf(runId), config.publishTimeout());
         } catch (PublishException e) {
             LOG.errorf(e, "run %s is stored but its events are not on the broker", runId);
-            markPublication(runId, Publication.FAILED, e.getMessage());
+            markPublication(runId, Publication.FAILED, Excerpt.ofError(e.getMessage()));
             throw new PublishException("run " + runId + " is stored but its events are not on the broker ("
                     + e.getMessage() + "); the next run publishes them", e);
         }
         markPublication(runId, Publication.PUBLISHED, null);
-        LOG.infof("run %s: %d bars and the update published in %d ms", runId, bars.size(),
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("run %s: %d bars, %d tombstones and the update published in %d ms", runId, bars.size(),
+                deletedKeys.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     @Transactional
@@ -119,6 +166,15 @@ public class IngestService {
     List<MarketBar> barsWrittenBy(String runId) {
         return BarEntity.<BarEntity>list("runId", Sort.by("symbol").and("date"), runId).stream()
                 .map(BarEntity::toBar).toList();
+    }
+
+    /** The bars a run deleted that no later run has stored again. */
+    @Transactional
+    List<String> keysDeletedBy(String runId) {
+        return BarHistoryEntity.<BarHistoryEntity>list("replacedBy", Sort.by("symbol").and("date"), runId).stream()
+                .filter(version -> BarEntity.count("symbol = ?1 and date = ?2", version.symbol, version.date) == 0)
+                .map(version -> MarketBar.key(version.symbol, version.date))
+                .toList();
     }
 
     @Transactional

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,8 +38,8 @@ class HostileCsvTest {
     private static final int HUGE_CELL = 1_100_000;
 
     /** The good history the rewrite probe would rewrite, whatever ran before. */
-    @BeforeEach
-    void goodHistoryStored() {
+    @BeforeAll
+    static void goodHistoryStored() {
         IngestProbes.assertHealthyAndAcceptsGoodInput();
     }
 

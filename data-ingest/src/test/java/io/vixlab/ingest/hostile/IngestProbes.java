@@ -89,6 +89,25 @@ final class IngestProbes {
         assertHealthyAndAcceptsGoodInput();
     }
 
+    /**
+     * A repair request ({@code DELETE /api/bars/...} or {@code POST .../restore}) that must be refused with this
+     * status and a problem naming the problem; nothing is changed, recorded or published.
+     */
+    static void expectRefusedRepair(String method, String path, int status, String problem) {
+        Before before = Before.now();
+        String runsBefore = given().when().get("/api/ingest/runs?limit=1").then().extract().asString();
+
+        String body = given().when().request(method, path)
+                .then().statusCode(status).contentType("application/problem+json")
+                .extract().asString();
+
+        assertThat(body).contains(problem).hasSizeLessThan(1000);
+        before.assertNoBarChanged();
+        assertThat(TopicLog.end(Topics.MARKET_UPDATES)).isEqualTo(before.updatesEnd());
+        assertThat(given().when().get("/api/ingest/runs?limit=1").then().extract().asString()).isEqualTo(runsBefore);
+        assertHealthyAndAcceptsGoodInput();
+    }
+
     /** Health UP and the good VIX file accepted (201, SUCCEEDED). */
     static void assertHealthyAndAcceptsGoodInput() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
