@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Operators' repairs of stored bars, each a run like an ingest: deleting a symbol's bars over a date range, or
@@ -35,24 +36,28 @@ public final class BarRepair {
 
     /** @throws NothingToRepairException when no bar of the symbol lies in the range */
     public IngestOutcome delete(String runId, String symbol, LocalDate from, LocalDate to, RepairableBarStore store) {
-        Instant startedAt = clock.instant();
-        List<MarketBar> deleted = store.deleteRange(symbol, from, to, startedAt);
-        if (deleted.isEmpty()) {
-            throw new NothingToRepairException("no stored bars of " + symbol + " from " + from + " to " + to);
-        }
-        MarketUpdate update = update(runId, "delete:" + symbol + ":" + from + ".." + to, symbol, deleted, startedAt, store);
-        return new IngestOutcome(update, List.of(), deleted.stream().map(MarketBar::key).toList(), List.of());
+        return repair(runId, "delete", symbol, from, to, store, startedAt -> store.deleteRange(symbol, from, to, startedAt),
+                "no stored bars of " + symbol + " from " + from + " to " + to);
     }
 
     /** @throws NothingToRepairException when no day of the symbol in the range has an earlier version */
     public IngestOutcome restore(String runId, String symbol, LocalDate from, LocalDate to, RepairableBarStore store) {
+        return repair(runId, "restore", symbol, from, to, store, startedAt -> store.restoreRange(symbol, from, to, startedAt),
+                "no earlier versions of " + symbol + " bars from " + from + " to " + to);
+    }
+
+    /** @param change deletes (then the bars become tombstones) or restores (then they are published), given the run's start */
+    private IngestOutcome repair(String runId, String kind, String symbol, LocalDate from, LocalDate to, BarStore store,
+            Function<Instant, List<MarketBar>> change, String nothingToRepair) {
         Instant startedAt = clock.instant();
-        List<MarketBar> restored = store.restoreRange(symbol, from, to, startedAt);
-        if (restored.isEmpty()) {
-            throw new NothingToRepairException("no earlier versions of " + symbol + " bars from " + from + " to " + to);
+        List<MarketBar> changed = change.apply(startedAt);
+        if (changed.isEmpty()) {
+            throw new NothingToRepairException(nothingToRepair);
         }
-        MarketUpdate update = update(runId, "restore:" + symbol + ":" + from + ".." + to, symbol, restored, startedAt, store);
-        return new IngestOutcome(update, restored, List.of(), List.of());
+        MarketUpdate update = update(runId, kind + ":" + symbol + ":" + from + ".." + to, symbol, changed, startedAt, store);
+        boolean deletes = kind.equals("delete");
+        return new IngestOutcome(update, deletes ? List.of() : changed,
+                deletes ? changed.stream().map(MarketBar::key).toList() : List.of(), List.of());
     }
 
     private MarketUpdate update(String runId, String source, String symbol, List<MarketBar> changed, Instant startedAt,

@@ -103,6 +103,9 @@ public class BarSources {
         if (!path.startsWith(root)) {
             throw new InvalidRequestException("path", Excerpt.of(requested) + " lies outside the import root");
         }
+        if (path.equals(root)) {
+            return path;
+        }
         Path reached = root;
         for (Path part : root.relativize(path)) {
             reached = reached.resolve(part);
