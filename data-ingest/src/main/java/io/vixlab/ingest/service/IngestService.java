@@ -3,11 +3,11 @@ package io.vixlab.ingest.service;
 import io.quarkus.panache.common.Sort;
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;
+import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
 import io.vixlab.ingest.messaging.MarketEventPublisher;
 import io.vixlab.ingest.messaging.PublishException;
-import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.persistence.BarEntity;
 import io.vixlab.ingest.persistence.BarHistoryEntity;
 import io.vixlab.ingest.persistence.IngestRunEntity;
@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * Runs ingests and records them. A run reads its source, then in one transaction diffs against the stored bars,
  * upserts the new and changed ones and records itself; a run that fails stores no bar. Only after the commit
  * are its events sent (bars, then the update) and awaited. If that fails the data stays stored, the run is
- * marked {@link Publication#FAILED}, and the next run publishes its events before it starts.
+ * marked {@link Publication#FAILED}, and the next run publishes its events before it starts. Operators' repairs
+ * ({@link #deleteBars}, {@link #restoreBars}) are runs of the same kind, recorded and published the same way.
  */
 @ApplicationScoped
 public class IngestService {
