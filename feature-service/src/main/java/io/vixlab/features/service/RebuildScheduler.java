@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * {@link io.vixlab.contracts.market.BarChecksum} over everything it stores of the update's symbols)
  * with the same checksum over this service's copy, and while they differ checks again after each
  * quiet period. It builds from the bars it has, and says so in the log, as soon as this service has read
- * {@code market.bars} up to where the topic ended when the update arrived ({@link BarsReadPosition}): no bar of
- * the update is still to come, so a copy that still differs never will match (a bar was dead-lettered, the
+ * {@code market.bars} up to where the topic ended at the update's first attempt, after its arrival
+ * ({@link BarsReadPosition}): no bar of the update is still to come, so a copy that still differs never will match (a bar was dead-lettered, the
  * producer's store was replaced). Past {@link FeatureConfig#barsWait()} it builds anyway, for when the read
  * position cannot be told: datasets must not stop.
  */
@@ -47,8 +47,11 @@ public class RebuildScheduler {
     /** The newest update not yet built; null when none waits. Guarded by this. */
     private MarketUpdate pending;
     private long pendingSince;
-    /** The end offsets of market.bars when the pending update arrived; empty when they could not be read. */
-    private Optional<Map<TopicPartition, Long>> barsEndAtArrival = Optional.empty();
+    /**
+     * The end offsets of market.bars, read at the pending update's first attempt (after its arrival, which is all
+     * that matters: its bars lie before them); empty until then or when they could not be read.
+     */
+    private Optional<Map<TopicPartition, Long>> barsEnd = Optional.empty();
     private ScheduledFuture<?> next;
 
     public RebuildScheduler(DatasetService datasets, BarStore bars, BarsReadPosition position, FeatureConfig config) {
@@ -60,14 +63,11 @@ public class RebuildScheduler {
     }
 
     /** Schedules a rebuild for an update that changed data, replacing any rebuild still waiting. */
-    public void updateArrived(MarketUpdate update) {
-        Optional<Map<TopicPartition, Long>> barsEnd = position.endOffsetsNow();
-        synchronized (this) {
-            pending = update;
-            pendingSince = System.nanoTime();
-            barsEndAtArrival = barsEnd;
-            scheduleAttempt();
-        }
+    public synchronized void updateArrived(MarketUpdate update) {
+        pending = update;
+        pendingSince = System.nanoTime();
+        barsEnd = Optional.empty();
+        scheduleAttempt();
     }
 
     private synchronized void scheduleAttempt() {
@@ -80,21 +80,25 @@ public class RebuildScheduler {
     private void attempt() {
         MarketUpdate update;
         long waited;
-        Optional<Map<TopicPartition, Long>> barsEnd;
+        Optional<Map<TopicPartition, Long>> end;
         synchronized (this) {
             update = pending;
             waited = System.nanoTime() - pendingSince;
-            barsEnd = barsEndAtArrival;
+            end = barsEnd;
         }
         if (update == null) {
             return;
         }
         boolean barsArrived = barsArrived(update);
-        boolean noneToCome = !barsArrived && barsEnd.map(position::reached).orElse(false);
+        if (!barsArrived && end.isEmpty()) {
+            end = position.endOffsetsNow();
+        }
+        boolean noneToCome = !barsArrived && end.map(position::reached).orElse(false);
         synchronized (this) {
             if (pending != update) {
                 return; // a newer update arrived meanwhile and has its own attempt scheduled
             }
+            barsEnd = end;
             if (!barsArrived && !noneToCome && waited < barsWaitNanos) {
                 scheduleAttempt();
                 return;
