@@ -3,9 +3,11 @@ package io.vixlab.contracts.market;
 import io.vixlab.contracts.Event;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
- * One daily bar of one symbol, on {@code market.bars} with key {@link #key()}. VVIX is published
+ * One daily bar of one symbol, on {@code market.bars} with key {@link #key()}; a record with that key and no
+ * value (a tombstone) says the bar was deleted. VVIX is published
  * by CBOE as a close only, so open, high and low are absent for it.
  *
  * @param source where the bar came from ({@code snapshot}, {@code cboe}, {@code file:...})
@@ -35,5 +37,25 @@ public record MarketBar(
 
     public static String key(String symbol, LocalDate date) {
         return symbol + ":" + date;
+    }
+
+    /** A {@link #key()} read back, e.g. from a tombstone (a key without value: the bar was deleted). */
+    public record Key(String symbol, LocalDate date) {
+
+        private static final int MAX_QUOTED = 60;
+
+        /** @throws IllegalArgumentException when the text is not {@code SYMBOL:yyyy-mm-dd} */
+        public static Key parse(String key) {
+            int colon = key == null ? -1 : key.lastIndexOf(':');
+            try {
+                if (colon > 0) {
+                    return new Key(key.substring(0, colon), LocalDate.parse(key.substring(colon + 1)));
+                }
+            } catch (DateTimeParseException e) {
+                // answered below, like a key without a colon
+            }
+            String quoted = key == null || key.length() <= MAX_QUOTED ? key : key.substring(0, MAX_QUOTED) + "…";
+            throw new IllegalArgumentException("'" + quoted + "' is not a bar key SYMBOL:yyyy-mm-dd");
+        }
     }
 }

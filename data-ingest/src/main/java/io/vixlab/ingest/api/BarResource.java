@@ -1,9 +1,15 @@
 package io.vixlab.ingest.api;
 
 import io.vixlab.contracts.market.MarketBar;
+import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.service.BarService;
+import io.vixlab.ingest.service.IngestRunView;
+import io.vixlab.ingest.service.IngestService;
+import io.vixlab.ingest.service.InvalidRequestException;
 import io.vixlab.kit.rest.Problems;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,7 +28,10 @@ import java.util.function.Function;
 
 /**
  * A symbol's stored bars over a date range ({@code from}, {@code to}: ISO dates, inclusive, optional), as JSON
- * (the {@code market.bars} event layout) or as CSV ({@code Accept: text/csv}).
+ * (the {@code market.bars} event layout) or as CSV ({@code Accept: text/csv}); and operators' repairs over a
+ * range (both dates required): {@code DELETE} removes the bars, {@code POST .../restore} puts back the versions
+ * a run replaced or deleted last. A repair is recorded and answered as a run, and published so consumers rebuild;
+ * in production it needs the API key, like every state-changing request.
  */
 @Path("/api/bars/{symbol}")
 public class BarResource {
@@ -30,9 +39,49 @@ public class BarResource {
     public static final String TEXT_CSV = "text/csv";
 
     private final BarService bars;
+    private final IngestService ingest;
 
-    public BarResource(BarService bars) {
+    public BarResource(BarService bars, IngestService ingest) {
         this.bars = bars;
+        this.ingest = ingest;
+    }
+
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public IngestRunView delete(@PathParam("symbol") String symbol, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Range range = requiredRange(from, to);
+        return ingest.deleteBars(symbol.toUpperCase(Locale.ROOT), range.from(), range.to());
+    }
+
+    @POST
+    @Path("/restore")
+    @Produces(MediaType.APPLICATION_JSON)
+    public IngestRunView restore(@PathParam("symbol") String symbol, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Range range = requiredRange(from, to);
+        return ingest.restoreBars(symbol.toUpperCase(Locale.ROOT), range.from(), range.to());
+    }
+
+    private record Range(LocalDate from, LocalDate to) {
+    }
+
+    private static Range requiredRange(String from, String to) {
+        for (String[] parameter : new String[][] {{"from", from}, {"to", to}}) {
+            if (parameter[1] == null || parameter[1].isBlank()) {
+                throw new InvalidRequestException(parameter[0], "required: a repair names its first and last day");
+            }
+        }
+        List<Problems.InvalidParam> invalid = new ArrayList<>();
+        Optional<LocalDate> first = date("from", from, invalid);
+        Optional<LocalDate> last = date("to", to, invalid);
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(invalid.get(0).name(), invalid.get(0).reason());
+        }
+        if (first.orElseThrow().isAfter(last.orElseThrow())) {
+            throw new InvalidRequestException("to", "must not be before from (" + from + ")");
+        }
+        return new Range(first.get(), last.get());
     }
 
     /**
@@ -83,7 +132,7 @@ public class BarResource {
         try {
             return Optional.of(LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            invalid.add(new Problems.InvalidParam(name, "'" + value + "' is not a date; expected YYYY-MM-DD"));
+            invalid.add(new Problems.InvalidParam(name, "'" + Excerpt.of(value) + "' is not a date; expected YYYY-MM-DD"));
             return Optional.empty();
         }
     }

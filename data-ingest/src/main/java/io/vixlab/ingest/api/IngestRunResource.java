@@ -3,10 +3,8 @@ package io.vixlab.ingest.api;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
-import io.vixlab.ingest.messaging.PublishException;
 import io.vixlab.ingest.service.IngestRunView;
 import io.vixlab.ingest.service.IngestService;
-import io.vixlab.ingest.service.InvalidRequestException;
 import io.vixlab.kit.rest.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +23,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Ingest runs over REST. A run is synchronous (the snapshot takes seconds): 201 with the run when it stored
@@ -51,7 +48,8 @@ public class IngestRunResource {
     public Response start(@Valid IngestRequest request) {
         Optional<IngestRequest> body = Optional.ofNullable(request);
         SourceKind source = body.map(IngestRequest::source).map(SourceKind::ofLabel).orElse(config.source());
-        IngestRunView run = ingest.run(source, body.map(IngestRequest::path));
+        boolean replaceHistory = body.map(IngestRequest::replaceHistory).orElse(false);
+        IngestRunView run = ingest.run(source, body.map(IngestRequest::path), replaceHistory);
         URI location = URI.create("/api/ingest/runs/" + run.id());
         if (run.status() == MarketUpdate.Status.FAILED) {
             return Problems.of(UNPROCESSABLE_CONTENT, "Unprocessable Content", run.error(),
@@ -70,15 +68,5 @@ public class IngestRunResource {
     public Response show(@PathParam("id") String id) {
         return ingest.find(id).map(run -> Response.ok(run).build())
                 .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "no ingest run " + id));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e) {
-        return Problems.badRequest("the request is invalid", List.of(new Problems.InvalidParam(e.parameter(), e.getMessage())));
-    }
-
-    @ServerExceptionMapper
-    public Response notPublished(PublishException e) {
-        return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
 }

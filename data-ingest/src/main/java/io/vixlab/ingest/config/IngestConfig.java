@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * The service's settings under {@code vixlab.ingest}; the values and their per-profile differences are in
@@ -30,6 +32,21 @@ public interface IngestConfig {
 
     /** The directory that {@code file} runs may read: a requested path is resolved against it and must stay inside. */
     Path fileRoot();
+
+    /** The longest {@code path} a file run may name, in characters. */
+    int maxPathLength();
+
+    /**
+     * The most bytes the files of one run's source may hold together (a file, a directory's files, a download);
+     * a larger source fails the run before it is read whole.
+     */
+    MemorySize maxFileSize();
+
+    /**
+     * The symbols a run accepts. A {@link io.vixlab.contracts.market.MarketSymbol} also has its bars checked
+     * against its first published day and for open, high and low where it has them.
+     */
+    List<String> symbols();
 
     /** How long a run waits for the broker to acknowledge its events before it counts as not published. */
     Duration publishTimeout();

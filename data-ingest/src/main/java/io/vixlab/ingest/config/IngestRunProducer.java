@@ -1,5 +1,6 @@
 package io.vixlab.ingest.config;
 
+import io.vixlab.ingest.run.BarRepair;
 import io.vixlab.ingest.run.IngestRun;
 import io.vixlab.ingest.validate.BarValidator;
 import io.vixlab.ingest.validate.PlausibilityRule;
@@ -8,16 +9,28 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-/** The domain's {@link IngestRun} with the configured validation and plausibility rule. */
+/** The domain's {@link IngestRun} with the configured validation and plausibility rule, and its {@link BarRepair}. */
 public class IngestRunProducer {
+
+    // Databases keep microseconds at most: a millisecond clock makes stored times read back equal.
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.tickMillis(ZoneOffset.UTC);
+    }
 
     @Produces
     @Singleton
-    IngestRun ingestRun(IngestConfig config) {
+    BarRepair barRepair(Clock clock) {
+        return new BarRepair(clock);
+    }
+
+    @Produces
+    @Singleton
+    IngestRun ingestRun(IngestConfig config, Clock clock) {
         IngestConfig.Plausibility plausibility = config.plausibility();
-        // Databases keep microseconds at most: a millisecond clock makes stored times read back equal.
-        return new IngestRun(new BarValidator(config.openCheckedFrom()),
+        return new IngestRun(new BarValidator(config.openCheckedFrom(), config.symbols(), clock),
                 new PlausibilityRule(plausibility.neighbours(), plausibility.maxLogDistance(), plausibility.action()),
-                Clock.tickMillis(ZoneOffset.UTC));
+                clock);
     }
 }

@@ -12,11 +12,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Puts a run's bars on {@code market.bars} (key {@code SYMBOL:yyyy-mm-dd}) and its update on {@code market.updates} (key run id). */
+/**
+ * Puts a run's bars on {@code market.bars} (key {@code SYMBOL:yyyy-mm-dd}; a deleted bar as a tombstone, the key
+ * without value, which compaction keeps until consumers have seen it) and its update on {@code market.updates}
+ * (key run id).
+ */
 @ApplicationScoped
 public class MarketEventPublisher {
 
@@ -31,17 +36,22 @@ public class MarketEventPublisher {
     Emitter<MarketUpdate> updates;
 
     /**
-     * Sends every bar, waits until the broker has acknowledged all of them, then sends the update and waits
-     * for it: a consumer that sees the update can rely on the bars being there.
+     * Sends every bar and tombstone, waits until the broker has acknowledged all of them, then sends the update
+     * and waits for it: a consumer that sees the update can rely on the bars being there.
      *
+     * @param deletedKeys the keys of deleted bars, sent as tombstones
      * @throws PublishException when an event is refused or not acknowledged within {@code timeout}
      */
-    public void publish(List<MarketBar> changed, MarketUpdate update, Duration timeout) {
+    public void publish(List<MarketBar> changed, List<String> deletedKeys, MarketUpdate update, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String ofRun = " of run " + update.runId();
-        sendAndAwait(() -> CompletableFuture.allOf(changed.stream()
-                .map(bar -> KafkaEvents.send(bars, bar.key(), bar).toCompletableFuture())
-                .toArray(CompletableFuture[]::new)), deadline, changed.size() + " bars" + ofRun);
+        Stream<CompletableFuture<Void>> tombstones = deletedKeys.stream()
+                .map(key -> KafkaEvents.send(bars, key, (MarketBar) null).toCompletableFuture());
+        Stream<CompletableFuture<Void>> sent = changed.stream()
+                .map(bar -> KafkaEvents.send(bars, bar.key(), bar).toCompletableFuture());
+        String what = deletedKeys.isEmpty() ? changed.size() + " bars" : changed.size() + " bars and " + deletedKeys.size() + " tombstones";
+        sendAndAwait(() -> CompletableFuture.allOf(Stream.concat(sent, tombstones).toArray(CompletableFuture[]::new)),
+                deadline, what + ofRun);
         sendAndAwait(() -> KafkaEvents.send(updates, update.runId(), update).toCompletableFuture(), deadline, "the update" + ofRun);
     }
 

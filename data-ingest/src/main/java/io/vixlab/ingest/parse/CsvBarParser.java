@@ -1,5 +1,6 @@
 package io.vixlab.ingest.parse;
 
+import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.InvalidFileException;
 import io.vixlab.ingest.RowLocation;
 import io.vixlab.ingest.source.SourceFile;
@@ -86,7 +87,7 @@ public final class CsvBarParser {
         } catch (UncheckedIOException e) {
             // commons-csv reports broken quoting this way; the broken record starts after the last good one
             throw new InvalidFileException(RowLocation.ofRow(file.name(), lastLine + 1),
-                    "not readable as CSV: " + e.getCause().getMessage());
+                    "not readable as CSV: " + Excerpt.ofError(e.getCause().getMessage()));
         }
     }
 
@@ -102,18 +103,18 @@ public final class CsvBarParser {
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).toUpperCase(Locale.ROOT);
                 if (indexes.putIfAbsent(name, i) != null) {
-                    throw headerProblem(file, header.get(i), "the column appears twice in the header " + String.join(",", header));
+                    throw headerProblem(file, Excerpt.of(header.get(i)), "the column appears twice in the header " + headerText(header));
                 }
             }
             Integer date = indexes.get(DATE);
             if (date == null) {
-                throw headerProblem(file, DATE, "missing column; the header is " + String.join(",", header));
+                throw headerProblem(file, DATE, "missing column; the header is " + headerText(header));
             }
             String symbolColumn = file.symbol().toUpperCase(Locale.ROOT);
             Integer close = indexes.containsKey(CLOSE) ? indexes.get(CLOSE) : indexes.get(symbolColumn);
             if (close == null) {
                 throw headerProblem(file, CLOSE, "missing column, expected " + CLOSE + " or " + symbolColumn
-                        + "; the header is " + String.join(",", header));
+                        + "; the header is " + headerText(header));
             }
             List<String> present = OPEN_HIGH_LOW.stream().filter(indexes::containsKey).toList();
             if (present.isEmpty()) {
@@ -123,13 +124,17 @@ public final class CsvBarParser {
             for (String name : OPEN_HIGH_LOW) {
                 if (!indexes.containsKey(name)) {
                     throw headerProblem(file, name, "missing column; OPEN, HIGH and LOW come together, the header is "
-                            + String.join(",", header));
+                            + headerText(header));
                 }
             }
             int[] openHighLow = OPEN_HIGH_LOW.stream().mapToInt(indexes::get).toArray();
             Columns columns = new Columns(header.get(date), header.get(openHighLow[0]), header.get(openHighLow[1]),
                     header.get(openHighLow[2]), header.get(close));
             return new Layout(columns, header.size(), date, close, openHighLow);
+        }
+
+        private static String headerText(List<String> header) {
+            return Excerpt.of(String.join(",", header));
         }
 
         private static InvalidFileException headerProblem(SourceFile file, String field, String reason) {
@@ -158,7 +163,7 @@ public final class CsvBarParser {
         try {
             return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, US_DATE);
         } catch (DateTimeParseException e) {
-            throw new InvalidFileException(location, "'" + text + "' is not a date; expected MM/DD/YYYY or YYYY-MM-DD");
+            throw new InvalidFileException(location, "'" + Excerpt.of(text) + "' is not a date; expected MM/DD/YYYY or YYYY-MM-DD");
         }
     }
 
@@ -168,11 +173,11 @@ public final class CsvBarParser {
         }
         if (!DECIMAL.matcher(text).matches()) {
             String problem = NON_FINITE.matcher(text).matches() ? "is not a finite number" : "is not a number";
-            throw new InvalidFileException(location, "'" + text + "' " + problem);
+            throw new InvalidFileException(location, "'" + Excerpt.of(text) + "' " + problem);
         }
         double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) {
-            throw new InvalidFileException(location, "'" + text + "' is not a finite number");
+            throw new InvalidFileException(location, "'" + Excerpt.of(text) + "' is not a finite number");
         }
         return value;
     }

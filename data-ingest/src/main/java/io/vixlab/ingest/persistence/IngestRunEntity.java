@@ -104,7 +104,7 @@ public class IngestRunEntity extends PanacheEntityBase {
      * the same data puts nothing on either topic.
      */
     public static boolean hasEvents(IngestOutcome outcome) {
-        return !outcome.succeeded() || !outcome.changedBars().isEmpty();
+        return !outcome.succeeded() || !outcome.changedBars().isEmpty() || !outcome.deletedKeys().isEmpty();
     }
 
     /** The run's {@code market.updates} event. */

@@ -1,19 +1,18 @@
 package io.vixlab.ingest.run;
 
 import io.vixlab.ingest.IngestException;
-import io.vixlab.ingest.IngestWarning;
 import io.vixlab.ingest.parse.CsvBarParser;
 import io.vixlab.ingest.source.BarSource;
 import io.vixlab.ingest.source.SourceFile;
 import io.vixlab.ingest.validate.BarValidator;
-import io.vixlab.ingest.validate.PlausibilityRule;
 import io.vixlab.ingest.validate.ValidatedSeries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The validated data of one run before anything is stored. It exists only when every file of every
+ * The validated data of one run before anything is stored (the plausibility rule, which needs the stored
+ * history, comes after). It exists only when every file of every
  * source was read, parsed and validated, which is what makes a run all-or-nothing.
  */
 public final class IngestPlan {
@@ -38,8 +37,7 @@ public final class IngestPlan {
      * @throws IngestException for the first source that cannot be read, file that fails validation, or
      *                         symbol that two files of the run both supply (there is no telling which is right)
      */
-    public static IngestPlan prepare(List<BarSource> sources, CsvBarParser parser, BarValidator validator,
-            PlausibilityRule plausibility) {
+    public static IngestPlan prepare(List<BarSource> sources, CsvBarParser parser, BarValidator validator) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an ingest run needs at least one source");
         }
@@ -51,7 +49,7 @@ public final class IngestPlan {
                     throw new IngestException(file.name() + ": " + file.symbol() + " is already read from "
                             + earlier.series().file() + " in this run");
                 }
-                ValidatedSeries series = plausibility.apply(validator.validate(parser.parse(file)));
+                ValidatedSeries series = validator.validate(parser.parse(file));
                 bySymbol.put(file.symbol(), new SymbolData(source.name(), series));
             }
         }
@@ -60,9 +58,5 @@ public final class IngestPlan {
 
     public List<SymbolData> symbols() {
         return symbols;
-    }
-
-    public List<IngestWarning> warnings() {
-        return symbols.stream().flatMap(data -> data.series().warnings().stream()).toList();
     }
 }

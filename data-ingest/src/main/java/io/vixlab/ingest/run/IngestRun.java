@@ -4,12 +4,15 @@ import io.vixlab.contracts.market.BarChecksum;
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.contracts.market.SymbolRange;
+import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.IngestException;
+import io.vixlab.ingest.IngestWarning;
 import io.vixlab.ingest.parse.CsvBarParser;
 import io.vixlab.ingest.parse.ParsedRow;
 import io.vixlab.ingest.source.BarSource;
 import io.vixlab.ingest.validate.BarValidator;
 import io.vixlab.ingest.validate.PlausibilityRule;
+import io.vixlab.ingest.validate.ValidatedSeries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs an ingest: prepares the {@link IngestPlan} (all sources read and validated, or the run fails with
- * the store untouched), stores the bars that are new or whose prices differ from the stored ones, and
+ * the store untouched), judges each symbol's rows against the stored history too (a rewrite of stored closes
+ * beyond the plausibility rule's distance fails the run unless it replaces history), stores the bars that are new or whose prices differ from the stored ones, and
  * describes the run as a {@link MarketUpdate}. A bar whose prices equal the stored ones is neither
  * stored again nor published, whatever its source, so re-running the same data changes nothing.
  *
@@ -43,54 +47,66 @@ public final class IngestRun {
         this.clock = clock;
     }
 
-    /** Default validation ({@link BarValidator#DEFAULT_OPEN_CHECKED_FROM}) and {@link PlausibilityRule#DEFAULT}. */
+    /** Default validation ({@link BarValidator#DEFAULT_OPEN_CHECKED_FROM}, the default symbols, today by the clock) and {@link PlausibilityRule#DEFAULT}. */
     public static IngestRun withDefaults(Clock clock) {
-        return new IngestRun(new BarValidator(), PlausibilityRule.DEFAULT, clock);
+        return new IngestRun(new BarValidator(BarValidator.DEFAULT_OPEN_CHECKED_FROM, BarValidator.DEFAULT_SYMBOLS, clock),
+                PlausibilityRule.DEFAULT, clock);
+    }
+
+    /** {@link #execute(String, List, BarStore, boolean)} of a run that does not replace history. */
+    public IngestOutcome execute(String runId, List<BarSource> sources, BarStore store) {
+        return execute(runId, sources, store, false);
     }
 
     /**
      * Ingests the sources into the store. Bad input does not throw: it yields a {@code FAILED} update
      * whose error names the file, row and field, and nothing is stored. Store failures do throw.
+     *
+     * @param replaceHistory whether the run may change stored closes by more than the plausibility rule's
+     *                       distance ({@link PlausibilityRule#refuseRewrites}); each such change is a warning
      */
-    public IngestOutcome execute(String runId, List<BarSource> sources, BarStore store) {
+    public IngestOutcome execute(String runId, List<BarSource> sources, BarStore store, boolean replaceHistory) {
         Instant startedAt = clock.instant();
         String sourceNames = sources.stream().map(BarSource::name).distinct().collect(Collectors.joining(","));
-        IngestPlan plan;
-        try {
-            plan = IngestPlan.prepare(sources, parser, validator, plausibility);
-        } catch (IngestException e) {
-            MarketUpdate failed = new MarketUpdate(MarketUpdate.SCHEMA_VERSION, runId, MarketUpdate.Status.FAILED,
-                    sourceNames, List.of(), null, e.getMessage(), startedAt, clock.instant());
-            return new IngestOutcome(failed, List.of(), List.of());
-        }
-
         List<MarketBar> changed = new ArrayList<>();
         List<SymbolRange> ranges = new ArrayList<>();
-        for (IngestPlan.SymbolData data : plan.symbols()) {
-            Map<LocalDate, MarketBar> stored = store.findBySymbol(data.symbol()).stream()
-                    .collect(Collectors.toMap(MarketBar::date, Function.identity()));
-            List<MarketBar> changedOfSymbol = data.series().rows().stream()
-                    .map(row -> toBar(data, row, startedAt))
-                    .filter(bar -> !samePrices(bar, stored.get(bar.date())))
-                    .toList();
-            changed.addAll(changedOfSymbol);
-            ranges.add(new SymbolRange(data.symbol(), data.series().firstDate(), data.series().lastDate(),
-                    data.series().rowCount(), changedOfSymbol.size(), data.series().excluded().size()));
+        List<IngestWarning> warnings = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        try {
+            IngestPlan plan = IngestPlan.prepare(sources, parser, validator);
+            for (IngestPlan.SymbolData data : plan.symbols()) {
+                Map<LocalDate, MarketBar> stored = store.findBySymbol(data.symbol()).stream()
+                        .collect(Collectors.toMap(MarketBar::date, Function.identity()));
+                Map<LocalDate, Double> storedCloses = stored.values().stream()
+                        .collect(Collectors.toMap(MarketBar::date, MarketBar::close));
+                warnings.addAll(plausibility.refuseRewrites(data.series(), storedCloses, replaceHistory));
+                ValidatedSeries series = plausibility.apply(data.series(), storedCloses);
+                warnings.addAll(series.warnings());
+                List<MarketBar> changedOfSymbol = series.rows().stream()
+                        .map(row -> toBar(data.symbol(), data.source(), row, startedAt))
+                        .filter(bar -> !samePrices(bar, stored.get(bar.date())))
+                        .toList();
+                changed.addAll(changedOfSymbol);
+                symbols.add(data.symbol());
+                ranges.add(new SymbolRange(data.symbol(), series.firstDate(), series.lastDate(),
+                        series.rowCount(), changedOfSymbol.size(), series.excluded().size()));
+            }
+        } catch (IngestException e) {
+            MarketUpdate failed = new MarketUpdate(MarketUpdate.SCHEMA_VERSION, runId, MarketUpdate.Status.FAILED,
+                    sourceNames, List.of(), null, Excerpt.ofError(e.getMessage()), startedAt, clock.instant());
+            return new IngestOutcome(failed, List.of(), List.of());
         }
         if (!changed.isEmpty()) {
             store.upsertAll(changed);
         }
-        String checksum = BarChecksum.of(plan.symbols().stream()
-                .flatMap(data -> store.findBySymbol(data.symbol()).stream())
-                .toList());
+        String checksum = BarChecksum.of(symbols.stream().flatMap(symbol -> store.findBySymbol(symbol).stream()).toList());
         MarketUpdate update = new MarketUpdate(MarketUpdate.SCHEMA_VERSION, runId, MarketUpdate.Status.SUCCEEDED,
                 sourceNames, ranges, checksum, null, startedAt, clock.instant());
-        return new IngestOutcome(update, changed, plan.warnings());
+        return new IngestOutcome(update, changed, warnings);
     }
 
-    private static MarketBar toBar(IngestPlan.SymbolData data, ParsedRow row, Instant ingestedAt) {
-        return MarketBar.of(data.symbol(), row.date(), row.open(), row.high(), row.low(), row.close(),
-                data.source(), ingestedAt);
+    private static MarketBar toBar(String symbol, String source, ParsedRow row, Instant ingestedAt) {
+        return MarketBar.of(symbol, row.date(), row.open(), row.high(), row.low(), row.close(), source, ingestedAt);
     }
 
     private static boolean samePrices(MarketBar bar, MarketBar stored) {

@@ -1,16 +1,18 @@
 package io.vixlab.ingest.service;
 
+import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.IngestException;
 import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
 import io.vixlab.ingest.source.BarSource;
 import io.vixlab.ingest.source.CboeHttpSource;
 import io.vixlab.ingest.source.LocalFileSource;
+import io.vixlab.ingest.source.SizeLimit;
 import io.vixlab.ingest.source.SnapshotSource;
 import io.vixlab.ingest.source.SourceFile;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +28,17 @@ public class BarSources {
         this.config = config;
     }
 
-    /** @throws InvalidRequestException for a path where none belongs, or none or one outside the file root */
+    /** @throws InvalidRequestException for a path where none belongs, or none, or one that is not a sane path under the file root */
     public BarSource open(SourceKind kind, Optional<String> path) {
         if (kind != SourceKind.FILE && path.isPresent()) {
             throw new InvalidRequestException("path", "only a file source takes a path, not " + kind.label());
         }
         return switch (kind) {
             case SNAPSHOT -> new SnapshotSource();
-            case CBOE -> new CboeHttpSource(cboeSettings());
-            case FILE -> new LocalFileSource(underFileRoot(path.orElseThrow(
-                    () -> new InvalidRequestException("path", "a file source needs the path of a file or directory"))));
+            case CBOE -> new CboeHttpSource(cboeSettings(), sizeLimit());
+            case FILE -> new LocalFileSource(fileRoot(), underFileRoot(path.orElseThrow(
+                    () -> new InvalidRequestException("path", "a file source needs the path of a file or directory"))),
+                    sizeLimit());
         };
     }
 
@@ -69,22 +72,48 @@ public class BarSources {
                 cboe.initialBackoff());
     }
 
-    /** The path resolved against the file root; it must stay inside, through symbolic links too. */
-    private Path underFileRoot(String requested) {
-        Path root = config.fileRoot().toAbsolutePath().normalize();
-        Path path = root.resolve(requested).normalize();
-        if (!path.startsWith(root) || leavesThroughLinks(path, root)) {
-            throw new InvalidRequestException("path", requested + " lies outside the file root " + root);
-        }
-        return path;
+    private SizeLimit sizeLimit() {
+        return new SizeLimit(config.maxFileSize().asLongValue());
     }
 
-    /** Whether an existing path leads out of the root through a symbolic link; a missing one is the run's to report. */
-    private static boolean leavesThroughLinks(Path path, Path root) {
-        try {
-            return Files.exists(path) && !path.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return true;
+    private Path fileRoot() {
+        return config.fileRoot().toAbsolutePath().normalize();
+    }
+
+    /**
+     * The path resolved against the file root. It must be a sane path (no NUL, at most
+     * {@code vixlab.ingest.max-path-length} characters), stay inside the root, and reach its target without
+     * a symbolic link: a link inside the root can point anywhere. Errors quote the request, never the root.
+     */
+    private Path underFileRoot(String requested) {
+        if (requested.indexOf('\0') >= 0) {
+            throw new InvalidRequestException("path", "contains a NUL character");
         }
+        if (requested.length() > config.maxPathLength()) {
+            throw new InvalidRequestException("path", "is " + requested.length() + " characters long, more than the limit of "
+                    + config.maxPathLength());
+        }
+        Path root = fileRoot();
+        Path path;
+        try {
+            path = root.resolve(requested).normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidRequestException("path", Excerpt.of(requested) + " is not a valid path");
+        }
+        if (!path.startsWith(root)) {
+            throw new InvalidRequestException("path", Excerpt.of(requested) + " lies outside the import root");
+        }
+        if (path.equals(root)) {
+            return path;
+        }
+        Path reached = root;
+        for (Path part : root.relativize(path)) {
+            reached = reached.resolve(part);
+            if (Files.isSymbolicLink(reached)) {
+                throw new InvalidRequestException("path", Excerpt.of(requested) + " passes through the symbolic link "
+                        + Excerpt.of(root.relativize(reached).toString()) + "; links are not followed");
+            }
+        }
+        return path;
     }
 }

@@ -25,6 +25,6 @@ public class ScheduledRefresh {
     @Scheduled(identity = "daily-refresh", cron = "{vixlab.ingest.schedule.cron}", timeZone = "America/New_York",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        ingest.run(config.source(), Optional.empty());
+        ingest.run(config.source(), Optional.empty(), false);
     }
 }

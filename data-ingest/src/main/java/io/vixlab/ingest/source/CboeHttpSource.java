@@ -1,12 +1,12 @@
 package io.vixlab.ingest.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +52,17 @@ public final class CboeHttpSource implements BarSource {
     }
 
     private final Settings settings;
+    private final SizeLimit limit;
     private final HttpClient client;
 
     public CboeHttpSource(Settings settings) {
+        this(settings, SizeLimit.DEFAULT);
+    }
+
+    /** @param limit the most bytes a file may have; a larger one fails without being read whole */
+    public CboeHttpSource(Settings settings, SizeLimit limit) {
         this.settings = settings;
+        this.limit = limit;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -87,10 +94,12 @@ public final class CboeHttpSource implements BarSource {
                 if (attempt > 1) {
                     Thread.sleep(settings.initialBackoff().multipliedBy(1L << (attempt - 2)).toMillis());
                 }
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return response.body();
+                try (InputStream body = response.body()) {
+                    if (status >= 200 && status < 300) {
+                        return limit.read(body, url.toString());
+                    }
                 }
                 lastFailure = "HTTP " + status;
                 if (status < 500) {

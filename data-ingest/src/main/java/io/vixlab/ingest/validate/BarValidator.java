@@ -6,7 +6,11 @@ import io.vixlab.ingest.RowLocation;
 import io.vixlab.ingest.parse.Columns;
 import io.vixlab.ingest.parse.ParsedRow;
 import io.vixlab.ingest.parse.ParsedSeries;
+import io.vixlab.contracts.market.MarketSymbol;
+import io.vixlab.ingest.Excerpt;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +19,10 @@ import java.util.Optional;
 /**
  * Checks that parsed rows make sense; the first violation fails the whole file.
  * <ul>
+ *   <li>the symbol is one of the accepted ones ({@code vixlab.ingest.symbols}); a {@link MarketSymbol} with
+ *       open, high and low (VIX) must come with them, so a close-only file cannot replace its bars;</li>
+ *   <li>no date lies after today (by the clock), nor before a {@link MarketSymbol}'s first published day,
+ *       and no value above its plausible maximum;</li>
  *   <li>every value is positive;</li>
  *   <li>high is not below low, and the close lies within [low, high];</li>
  *   <li>the open lies within [low, high] for days from {@code openCheckedFrom} on. CBOE's VIX history has
@@ -32,10 +40,25 @@ public final class BarValidator {
     /** The first day whose open must lie within the day's range; see the class comment. */
     public static final LocalDate DEFAULT_OPEN_CHECKED_FROM = LocalDate.of(2007, 1, 1);
 
+    /** The symbols accepted when none are configured: the platform's catalogue. */
+    public static final List<String> DEFAULT_SYMBOLS = Arrays.stream(MarketSymbol.values()).map(Enum::name).toList();
+
     private final LocalDate openCheckedFrom;
+    private final List<String> symbols;
+    private final Clock clock;
+
+    /**
+     * @param symbols the accepted symbols
+     * @param clock   what today is, for refusing dates after it
+     */
+    public BarValidator(LocalDate openCheckedFrom, List<String> symbols, Clock clock) {
+        this.openCheckedFrom = openCheckedFrom;
+        this.symbols = List.copyOf(symbols);
+        this.clock = clock;
+    }
 
     public BarValidator(LocalDate openCheckedFrom) {
-        this.openCheckedFrom = openCheckedFrom;
+        this(openCheckedFrom, DEFAULT_SYMBOLS, Clock.systemUTC());
     }
 
     public BarValidator() {
@@ -44,10 +67,17 @@ public final class BarValidator {
 
     /** @throws InvalidFileException naming file, row and field of the first violation */
     public ValidatedSeries validate(ParsedSeries series) {
+        checkSymbol(series);
+        LocalDate today = LocalDate.now(clock);
         List<ParsedRow> accepted = new ArrayList<>();
         List<IngestWarning> warnings = new ArrayList<>();
         ParsedRow previous = null;
         for (ParsedRow row : series.rows()) {
+            Optional<String> date = MarketSymbol.dateProblem(series.symbol(), row.date(), today);
+            if (date.isPresent()) {
+                throw new InvalidFileException(new RowLocation(series.file(), row.line(), series.columns().date()),
+                        date.get());
+            }
             checkPositive(series, row);
             if (row.hasOhlc()) {
                 checkRange(series, row, warnings);
@@ -71,21 +101,36 @@ public final class BarValidator {
         return new ValidatedSeries(series.symbol(), series.file(), series.columns(), accepted, List.of(), warnings);
     }
 
+    private void checkSymbol(ParsedSeries series) {
+        if (!symbols.contains(series.symbol())) {
+            throw new InvalidFileException(RowLocation.ofFile(series.file()), "symbol " + Excerpt.of(series.symbol())
+                    + " (from the file name) is not accepted; accepted are " + String.join(", ", symbols));
+        }
+        boolean closeOnly = series.columns().open() == null;
+        if (closeOnly && MarketSymbol.of(series.symbol()).filter(MarketSymbol::hasOhlc).isPresent()) {
+            throw new InvalidFileException(new RowLocation(series.file(), 1, "OPEN"), series.symbol()
+                    + " needs OPEN, HIGH, LOW and CLOSE columns; this file has a close only");
+        }
+    }
+
     private static void checkPositive(ParsedSeries series, ParsedRow row) {
         Columns columns = series.columns();
         if (row.hasOhlc()) {
-            requirePositive(series, row, columns.open(), row.open());
-            requirePositive(series, row, columns.high(), row.high());
-            requirePositive(series, row, columns.low(), row.low());
+            requirePlausibleValue(series, row, columns.open(), row.open());
+            requirePlausibleValue(series, row, columns.high(), row.high());
+            requirePlausibleValue(series, row, columns.low(), row.low());
         }
-        requirePositive(series, row, columns.close(), row.close());
+        requirePlausibleValue(series, row, columns.close(), row.close());
     }
 
-    private static void requirePositive(ParsedSeries series, ParsedRow row, String field, double value) {
+    private static void requirePlausibleValue(ParsedSeries series, ParsedRow row, String field, double value) {
+        RowLocation location = new RowLocation(series.file(), row.line(), field);
         if (value <= 0) {
-            throw new InvalidFileException(new RowLocation(series.file(), row.line(), field),
-                    "must be positive, was " + value);
+            throw new InvalidFileException(location, "must be positive, was " + value);
         }
+        MarketSymbol.of(series.symbol()).flatMap(symbol -> symbol.valueProblem(value)).ifPresent(problem -> {
+            throw new InvalidFileException(location, problem);
+        });
     }
 
     private void checkRange(ParsedSeries series, ParsedRow row, List<IngestWarning> warnings) {

@@ -1,19 +1,29 @@
 package io.vixlab.ingest.validate;
 
 import io.vixlab.ingest.IngestWarning;
+import io.vixlab.ingest.InvalidFileException;
 import io.vixlab.ingest.RowLocation;
 import io.vixlab.ingest.parse.ParsedRow;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Flags closes that are implausible next to their neighbours: a close is implausible when
  * {@code |ln(close / median)| > maxLogDistance}, where the median is taken over the {@code 2 × neighbours}
  * closes nearest in file order (the window shifts inward at either end of the series, so the first and
- * last days are judged against as many neighbours as the rest). A series shorter than
- * {@code 2 × neighbours + 1} days is not judged.
+ * last days are judged against as many neighbours as the rest). The neighbours are taken from the file and
+ * from the stored history together (the file's values replacing stored ones of the same day), so a short
+ * file is judged against the days around it; only when file and history together hold no more than
+ * {@code 2 × neighbours} days is nothing judged.
+ *
+ * <p>A file that changes a stored close by more than the same distance rewrites history: {@link #refuseRewrites}
+ * refuses it unless the run says it replaces history.
  *
  * <p>The defaults (5 closes on each side, ln distance 0.7, i.e. more than about twice or less than half the
  * median) flag exactly VVIX 2006-03-15 (15.71), 2006-03-16 (27.94) and 2006-03-17 (28.60) in CBOE's
@@ -39,20 +49,31 @@ public record PlausibilityRule(int neighbours, double maxLogDistance, Action act
         }
     }
 
-    /** The series with flagged rows excluded or kept, and a warning for each. */
+    /** The series judged on its own: {@link #apply(ValidatedSeries, Map)} without stored history. */
     public ValidatedSeries apply(ValidatedSeries series) {
+        return apply(series, Map.of());
+    }
+
+    /**
+     * The series with flagged rows excluded or kept, and a warning for each.
+     *
+     * @param storedCloses the stored close of each day of the series' symbol
+     */
+    public ValidatedSeries apply(ValidatedSeries series, Map<LocalDate, Double> storedCloses) {
         List<ParsedRow> rows = series.rows();
         int window = 2 * neighbours;
-        if (rows.size() <= window) {
+        TreeMap<LocalDate, Double> history = new TreeMap<>(storedCloses);
+        rows.forEach(row -> history.put(row.date(), row.close()));
+        if (history.size() <= window) {
             return series;
         }
-        double[] closes = rows.stream().mapToDouble(ParsedRow::close).toArray();
+        List<LocalDate> days = new ArrayList<>(history.keySet());
+        double[] closes = history.values().stream().mapToDouble(Double::doubleValue).toArray();
         List<ParsedRow> kept = new ArrayList<>();
         List<ParsedRow> excluded = new ArrayList<>();
         List<IngestWarning> warnings = new ArrayList<>(series.warnings());
-        for (int i = 0; i < rows.size(); i++) {
-            ParsedRow row = rows.get(i);
-            double median = neighbourMedian(closes, i, window);
+        for (ParsedRow row : rows) {
+            double median = neighbourMedian(closes, Collections.binarySearch(days, row.date()), window);
             double distance = Math.log(row.close() / median);
             if (Math.abs(distance) <= maxLogDistance) {
                 kept.add(row);
@@ -65,6 +86,33 @@ public record PlausibilityRule(int neighbours, double maxLogDistance, Action act
                             maxLogDistance, action == Action.EXCLUDE ? "excluded" : "kept")));
         }
         return new ValidatedSeries(series.symbol(), series.file(), series.columns(), kept, excluded, warnings);
+    }
+
+    /**
+     * Refuses a file that would change a stored close by more than {@code maxLogDistance}, unless the run replaces
+     * history; then each such change is returned as a warning, so the run records it.
+     *
+     * @throws InvalidFileException for the first such row when {@code replaceHistory} is false
+     */
+    public List<IngestWarning> refuseRewrites(ValidatedSeries series, Map<LocalDate, Double> storedCloses,
+            boolean replaceHistory) {
+        List<IngestWarning> replaced = new ArrayList<>();
+        for (ParsedRow row : series.rows()) {
+            Double stored = storedCloses.get(row.date());
+            if (stored == null || Math.abs(Math.log(row.close() / stored)) <= maxLogDistance) {
+                continue;
+            }
+            RowLocation location = new RowLocation(series.file(), row.line(), series.columns().close());
+            String change = String.format(Locale.ROOT, "%s close %s would rewrite the stored close %s"
+                    + " (|ln| = %.3f, beyond ±%s)", row.date(), row.close(), stored,
+                    Math.abs(Math.log(row.close() / stored)), maxLogDistance);
+            if (!replaceHistory) {
+                throw new InvalidFileException(location, change
+                        + "; a run that means to rewrite history says replaceHistory: true");
+            }
+            replaced.add(new IngestWarning(location, change + "; replaced (replaceHistory), the old bar is kept in its history"));
+        }
+        return replaced;
     }
 
     private static double neighbourMedian(double[] closes, int index, int window) {

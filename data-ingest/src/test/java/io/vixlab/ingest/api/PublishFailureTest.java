@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broker that does not acknowledge in time (a zero publish timeout): the data stays stored, the run is marked,
- * the API answers 503, and the next run first retries the stranded events and is refused while that fails.
+ * the API answers 503, readiness is DOWN naming the run and why, and the next run first retries the stranded
+ * events and is refused while that fails.
  */
 @QuarkusTest
 @TestProfile(PublishFailureTest.NoTimeToPublish.class)
@@ -53,6 +54,11 @@ class PublishFailureTest {
         assertThat(detail).isEqualTo("run " + runId + " is stored but its events are not on the broker (2 bars of run "
                 + runId + " not acknowledged by the broker in time); the next run publishes them");
         given().when().get("/api/bars/STRANDED").then().statusCode(200).body("$", hasSize(2));
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'ingest-publication' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'ingest-publication' }.data.run", equalTo(runId))
+                .body("checks.find { it.name == 'ingest-publication' }.data.reason",
+                        equalTo("2 bars of run " + runId + " not acknowledged by the broker in time"));
 
         given().contentType("application/json").body(body)
                 .when().post("/api/ingest/runs")

@@ -113,6 +113,19 @@ class CboeHttpSourceTest {
     }
 
     @Test
+    void refusesADownloadLargerThanTheLimitWithoutRetrying() {
+        serve("/VIX_History.csv", Reply.csv(VIX_CSV));
+        int limit = VIX_CSV.length() - 1;
+        Map<String, URI> urls = Map.of("VIX", url("/VIX_History.csv"));
+
+        assertThatThrownBy(() -> new CboeHttpSource(new CboeHttpSource.Settings(urls, TIMEOUT, 3, Duration.ofMillis(10)),
+                new SizeLimit(limit)).fetch())
+                .isInstanceOf(FileTooLargeException.class)
+                .hasMessage(url("/VIX_History.csv") + ": larger than the limit of " + limit + " bytes (vixlab.ingest.max-file-size)");
+        assertThat(requests.get("/VIX_History.csv")).hasValue(1);
+    }
+
+    @Test
     void retriesATimeoutAndReportsIt() {
         serve("/VIX_History.csv", new Reply(200, "text/csv", VIX_CSV, TIMEOUT.multipliedBy(10)));
 

@@ -15,6 +15,13 @@ public interface FeatureConfig {
     /** Days per window. */
     int sequenceLength();
 
+    /**
+     * The symbols whose bars are kept; a bar of another symbol, dated after today or before its
+     * {@link io.vixlab.contracts.market.MarketSymbol}'s first published day, or a VIX bar without open, high
+     * and low is dead-lettered.
+     */
+    List<String> symbols();
+
     /** The target is the VIX close this many common trading days after a window's last day. */
     int horizon();
 

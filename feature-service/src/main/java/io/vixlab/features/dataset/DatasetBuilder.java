@@ -60,7 +60,8 @@ public final class DatasetBuilder {
 
     /**
      * @throws IllegalArgumentException when the history yields too few windows to have both a
-     *                                  training and a test part
+     *                                  training and a test part, or a scaler or window value that is not a
+     *                                  finite number (bars so extreme that a feature overflows)
      */
     public DatasetVersion build(MarketHistory history, Instant createdAt) {
         LocalDate[] days = history.days();
@@ -74,7 +75,9 @@ public final class DatasetBuilder {
                     + days[0] + " and " + days[days.length - 1] + " cannot be split into a training and a test part");
         }
         ScalerParams scaler = fitScaler(columns, vixClose, ends, trainCount);
+        requireFinite(scaler);
         DatasetWindows windows = scale(columns, vixClose, ends, days, scaler);
+        requireFinite(windows);
         String checksum = WindowCodec.checksum(windows);
         String id = datasetId(scaler, checksum);
         List<WindowChunk> chunks = WindowCodec.encode(id, windows);
@@ -159,6 +162,33 @@ public final class DatasetBuilder {
             targetDates[w] = days[target];
         }
         return new DatasetWindows(x, targets, previousCloses, targetDates);
+    }
+
+    private static void requireFinite(ScalerParams scaler) {
+        List<Double> values = new ArrayList<>(scaler.featureCenter());
+        values.addAll(scaler.featureScale());
+        values.add(scaler.targetCenter());
+        values.add(scaler.targetScale());
+        if (!values.stream().allMatch(Double::isFinite)) {
+            throw new IllegalArgumentException("the scaler fitted to the training part is not finite: " + scaler);
+        }
+    }
+
+    private void requireFinite(DatasetWindows windows) {
+        for (int w = 0; w < windows.targets().length; w++) {
+            String window = "window " + w + " (target date " + windows.targetDates()[w] + ")";
+            if (!Float.isFinite(windows.targets()[w]) || !Float.isFinite(windows.previousCloses()[w])) {
+                throw new IllegalArgumentException(window + " has a target or previous close that is not finite");
+            }
+            for (float[] day : windows.features()[w]) {
+                for (int f = 0; f < day.length; f++) {
+                    if (!Float.isFinite(day[f])) {
+                        throw new IllegalArgumentException(window + ": feature " + config.featureNames().get(f)
+                                + " is not finite");
+                    }
+                }
+            }
+        }
     }
 
     private int firstDay(int end) {

@@ -4,6 +4,7 @@ import io.vixlab.contracts.market.BarChecksum;
 import io.vixlab.contracts.market.MarketBar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,6 +31,12 @@ public class BarStore {
         }
         stored.apply(bar);
         return true;
+    }
+
+    /** Removes the bar of a symbol and day, if stored: data-ingest deleted it. */
+    @Transactional
+    public void delete(String symbol, LocalDate date) {
+        StoredBar.delete("symbol = ?1 and barDate = ?2", symbol, date);
     }
 
     @Transactional

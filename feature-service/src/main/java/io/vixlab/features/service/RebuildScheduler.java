@@ -6,11 +6,15 @@ import io.vixlab.features.config.FeatureConfig;
 import io.vixlab.features.persistence.BarStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vixlab.features.messaging.BarsReadPosition;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,8 +25,11 @@ import org.jboss.logging.Logger;
  * announces. Before building, the scheduler compares the update's checksum (data-ingest's
  * {@link io.vixlab.contracts.market.BarChecksum} over everything it stores of the update's symbols)
  * with the same checksum over this service's copy, and while they differ checks again after each
- * quiet period. Past {@link FeatureConfig#barsWait()} it builds from the bars it has and says so in
- * the log: a copy that never catches up (the producer's store was replaced) must not stop datasets.
+ * quiet period. It builds from the bars it has, and says so in the log, as soon as this service has read
+ * {@code market.bars} up to where the topic ended at the update's first attempt, after its arrival
+ * ({@link BarsReadPosition}): no bar of the update is still to come, so a copy that still differs never will match (a bar was dead-lettered, the
+ * producer's store was replaced). Past {@link FeatureConfig#barsWait()} it builds anyway, for when the read
+ * position cannot be told: datasets must not stop.
  */
 @ApplicationScoped
 public class RebuildScheduler {
@@ -31,6 +38,7 @@ public class RebuildScheduler {
 
     private final DatasetService datasets;
     private final BarStore bars;
+    private final BarsReadPosition position;
     private final long debounceNanos;
     private final long barsWaitNanos;
     private final ScheduledExecutorService executor =
@@ -39,11 +47,17 @@ public class RebuildScheduler {
     /** The newest update not yet built; null when none waits. Guarded by this. */
     private MarketUpdate pending;
     private long pendingSince;
+    /**
+     * The end offsets of market.bars, read at the pending update's first attempt (after its arrival, which is all
+     * that matters: its bars lie before them); empty until then or when they could not be read.
+     */
+    private Optional<Map<TopicPartition, Long>> barsEnd = Optional.empty();
     private ScheduledFuture<?> next;
 
-    public RebuildScheduler(DatasetService datasets, BarStore bars, FeatureConfig config) {
+    public RebuildScheduler(DatasetService datasets, BarStore bars, BarsReadPosition position, FeatureConfig config) {
         this.datasets = datasets;
         this.bars = bars;
+        this.position = position;
         this.debounceNanos = config.rebuildDebounce().toNanos();
         this.barsWaitNanos = config.barsWait().toNanos();
     }
@@ -52,6 +66,7 @@ public class RebuildScheduler {
     public synchronized void updateArrived(MarketUpdate update) {
         pending = update;
         pendingSince = System.nanoTime();
+        barsEnd = Optional.empty();
         scheduleAttempt();
     }
 
@@ -65,25 +80,36 @@ public class RebuildScheduler {
     private void attempt() {
         MarketUpdate update;
         long waited;
+        Optional<Map<TopicPartition, Long>> end;
         synchronized (this) {
             update = pending;
             waited = System.nanoTime() - pendingSince;
+            end = barsEnd;
         }
         if (update == null) {
             return;
         }
         boolean barsArrived = barsArrived(update);
+        if (!barsArrived && end.isEmpty()) {
+            end = position.endOffsetsNow();
+        }
+        boolean noneToCome = !barsArrived && end.map(position::reached).orElse(false);
         synchronized (this) {
             if (pending != update) {
                 return; // a newer update arrived meanwhile and has its own attempt scheduled
             }
-            if (!barsArrived && waited < barsWaitNanos) {
+            barsEnd = end;
+            if (!barsArrived && !noneToCome && waited < barsWaitNanos) {
                 scheduleAttempt();
                 return;
             }
             pending = null;
         }
-        if (!barsArrived) {
+        if (noneToCome) {
+            LOG.warnf("the stored bars differ from update %s although every bar published before it has been read"
+                    + " (some were dead-lettered, or data-ingest's store holds bars never published); building from"
+                    + " the stored bars", update.runId());
+        } else if (!barsArrived) {
             LOG.warnf("bars of update %s have not all arrived after %d s; building from the stored bars",
                     update.runId(), TimeUnit.NANOSECONDS.toSeconds(waited));
         }

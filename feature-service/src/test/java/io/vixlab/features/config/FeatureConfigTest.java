@@ -24,6 +24,7 @@ class FeatureConfigTest {
         assertThat(config.dataset()).isEqualTo(DatasetConfig.defaults());
         assertThat(config.rebuildDebounce()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.barsWait()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.symbols()).containsExactly("VIX", "VVIX");
     }
 
     @Test
@@ -35,11 +36,13 @@ class FeatureConfigTest {
                 "vixlab.features.scaler", "min-max",
                 "vixlab.features.features", "vix_close,vvix_sma_10,vix_rsi_9",
                 "vixlab.features.rebuild-debounce", "500ms",
-                "vixlab.features.bars-wait", "30s"), "test", 500));
+                "vixlab.features.bars-wait", "30s",
+                "vixlab.features.symbols", "VIX"), "test", 500));
 
         assertThat(config.dataset()).isEqualTo(new DatasetConfig(List.of("vix_close", "vvix_sma_10", "vix_rsi_9"),
                 20, 5, ScalerParams.Kind.MIN_MAX, 0.75));
         assertThat(config.rebuildDebounce()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.symbols()).containsExactly("VIX");
     }
 
     private static FeatureConfig mapped(PropertiesConfigSource source) {

@@ -85,6 +85,17 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void aHistoryWhoseValuesOverflowIsRefusedInsteadOfPublishingNonFiniteWindows() {
+        double[] vix = IntStream.range(0, 10).mapToDouble(d -> 10 + d).toArray();
+        vix[8] = 1e300; // a test-part close: the training scaler is finite, the scaled window is not
+        MarketHistory history = MarketHistory.of(Bars.closes(vix, IntStream.range(0, 10).mapToDouble(d -> 90).toArray()));
+
+        assertThatThrownBy(() -> new DatasetBuilder(SMALL).build(history, CREATED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not finite");
+    }
+
+    @Test
     void minMaxScalerUsesTrainingMinimumAndRange() {
         ScalerParams scaler = new DatasetBuilder(SMALL.withScaler(ScalerParams.Kind.MIN_MAX)).build(ramp(10), CREATED)
                 .manifest().scaler();

