@@ -99,7 +99,16 @@ public final class EventSchemas {
         }
         if (!tree.isObject()) {
             throw new MalformedEventException(type.getSimpleName() + ": expected a JSON object, got "
-                    + (tree.isNull() ? "null" : "a " + tree.getNodeType().name().toLowerCase(Locale.ROOT)));
+                    + switch (tree.getNodeType()) {
+                        case ARRAY -> "an array";
+                        case NULL -> "null";
+                        default -> "a " + tree.getNodeType().name().toLowerCase(Locale.ROOT);
+                    });
+        }
+        // 1e400 reads as Infinity, which the schema's checks cannot judge: refused before them.
+        String infinite = nonFinite(tree, "");
+        if (infinite != null) {
+            throw new MalformedEventException(type.getSimpleName() + ": not a finite number (at " + infinite + ")");
         }
         List<String> problems = violations(type, tree);
         if (!problems.isEmpty()) {
@@ -110,6 +119,26 @@ public final class EventSchemas {
         } catch (JsonProcessingException e) {
             throw MalformedEventException.of(type.getSimpleName(), e);
         }
+    }
+
+    /** The path of the first number in {@code node} that is not finite; null when there is none. */
+    private static String nonFinite(JsonNode node, String path) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return path.isEmpty() ? "the top level" : path;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String found = nonFinite(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = nonFinite(node.get(i), path + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Serializes the event as every producer does and returns its schema violations. */

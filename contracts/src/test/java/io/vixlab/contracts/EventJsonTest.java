@@ -3,6 +3,7 @@ package io.vixlab.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vixlab.contracts.market.MarketBar;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -79,7 +80,15 @@ class EventJsonTest {
                 .hasMessageNotContaining("x".repeat(41));
         String secret = "{\"count\":3,\"value\":0.5,\"flag\":true,\"kind\":\"SECOND\",\"params\":{},\"note\":\"secret";
         assertThatThrownBy(() -> EventSchemas.parse("[" + secret + "\"}]", MarketBar.class))
-                .hasMessage("MarketBar: expected a JSON object, got a array");
+                .hasMessage("MarketBar: expected a JSON object, got an array");
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsRefusedBeforeTheSchemaJudgesIt() {
+        ObjectNode bar = EventJson.mapper().valueToTree(EventExamples.all().get(0));
+        String json = bar.put("close", 1.0).toString().replace("\"close\":1.0", "\"close\":-1e400");
+        assertThatThrownBy(() -> EventSchemas.parse(json, MarketBar.class))
+                .hasMessage("MarketBar: not a finite number (at close)");
     }
 
     @Test
