@@ -196,7 +196,10 @@ public final class HostileMessages {
     private record Field(ObjectNode parent, String name) {
     }
 
-    /** The first field (depth first, objects only, never schemaVersion) whose value matches. */
+    /**
+     * The first field (depth first, objects only, never schemaVersion) whose value matches. Not in
+     * {@code params}: a map of any JSON values, which the architecture's search space judges.
+     */
     private static Optional<Field> firstField(ObjectNode node, java.util.function.Predicate<JsonNode> matching,
             boolean topLevelOnly) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
@@ -206,7 +209,7 @@ public final class HostileMessages {
             if (matching.test(entry.getValue()) && !entry.getValue().isObject()) {
                 return Optional.of(new Field(node, entry.getKey()));
             }
-            if (!topLevelOnly && entry.getValue() instanceof ObjectNode child) {
+            if (!topLevelOnly && entry.getValue() instanceof ObjectNode child && !entry.getKey().equals("params")) {
                 Optional<Field> found = firstField(child, matching, false);
                 if (found.isPresent()) {
                     return found;

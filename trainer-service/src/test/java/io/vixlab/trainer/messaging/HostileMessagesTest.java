@@ -1,0 +1,97 @@
+package io.vixlab.trainer.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.vixlab.trainer.fixture.TrainerTopics.BASIC;
+import static io.vixlab.trainer.fixture.TrainerTopics.DATASET_ID;
+import static io.vixlab.trainer.fixture.TrainerTopics.TINY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vixlab.contracts.EventJson;
+import io.vixlab.contracts.Topics;
+import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.testing.HostileMessages;
+import io.vixlab.testing.HostileMessages.Probe;
+import io.vixlab.testing.HostileMessages.Target;
+import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.SampleEvents;
+import io.vixlab.trainer.fixture.TrainerTopics;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The poison catalogue ({@link HostileMessages}) on every topic the trainer consumes: the runs of
+ * its work queue ({@code tuning.trials}, {@code training.finals}), rejected to the dead-letter topic
+ * and followed by a good run that is trained and answered; and its channels ({@code tuning.control},
+ * {@code features.windows}, {@code features.datasets}), which go on past the poison. The trainer
+ * stays healthy (its liveness includes the run queue).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class HostileMessagesTest {
+
+    /** One epoch, no folds: the good final after a poison one is answered in a moment. */
+    private static final TrainingSettings ONE_EPOCH = new TrainingSettings(1, 32, 0, 20, 0.5, 10, 1e-6, 0.1, 42);
+
+    private static final List<Target> TARGETS = List.of(
+            new Target(Topics.TUNING_TRIALS, HostileMessagesTest::trial,
+                    (key, partition, offset) -> assertThat(TrainerTopics.await(Topics.TRAINING_RESULTS, key,
+                            TrialResult.class, 1)).singleElement().extracting(TrialResult::state)
+                            .isEqualTo(TrialState.COMPLETE),
+                    "studyId", null, true),
+            new Target(Topics.TRAINING_FINALS, HostileMessagesTest::finalRequest,
+                    (key, partition, offset) -> assertThat(TrainerTopics.await(Topics.MODELS_RESULTS, key,
+                            ModelResult.class, 1)).singleElement().extracting(ModelResult::state)
+                            .isEqualTo(TrialState.COMPLETE),
+                    "studyId", null, true),
+            new Target(Topics.TUNING_CONTROL, SampleEvents::trialControl, committedBy("tuning-control"), "studyId",
+                    "action", true),
+            new Target(Topics.FEATURE_WINDOWS, SampleEvents::windowChunk, committedBy("feature-windows"), "datasetId",
+                    null, true),
+            new Target(Topics.FEATURE_DATASETS, SampleEvents::datasetManifest, committedBy("feature-datasets"),
+                    "datasetId", null, true));
+
+    static Stream<Probe> probes() {
+        return HostileMessages.probesFor(TARGETS).stream();
+    }
+
+    @BeforeEach
+    void dataset() {
+        TrainerTopics.publishDataset();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probes")
+    void poisonIsDeadLetteredAndTheNextRunIsTrained(Probe probe) {
+        HostileMessages.probe(probe, TARGETS);
+
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** The channel's group, as this trainer named it (one per trainer, from its uuid). */
+    private static HostileMessages.Consumption committedBy(String channel) {
+        return (key, partition, offset) -> HostileMessages.committedBy(ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming." + channel + ".group.id", String.class)).await(key, partition, offset);
+    }
+
+    private static String trial(String key) {
+        return EventJson.write(TrainerTopics.trial(key, "Basic_CNN_LSTM", BASIC, DATASET_ID, TINY));
+    }
+
+    private static String finalRequest(String key) {
+        return EventJson.write(new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, "study-hostile", key, 1,
+                "Basic_CNN_LSTM", BASIC, "t-best", 0.5, DATASET_ID, ONE_EPOCH, Instant.now()));
+    }
+}
