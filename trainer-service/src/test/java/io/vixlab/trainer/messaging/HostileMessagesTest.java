@@ -3,7 +3,6 @@ package io.vixlab.trainer.messaging;
 import static io.restassured.RestAssured.given;
 import static io.vixlab.trainer.fixture.TrainerTopics.BASIC;
 import static io.vixlab.trainer.fixture.TrainerTopics.DATASET_ID;
-import static io.vixlab.trainer.fixture.TrainerTopics.TINY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -41,8 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTestResource(KafkaTestResource.class)
 class HostileMessagesTest {
 
-    /** One epoch, no folds: the good final after a poison one is answered in a moment. */
-    private static final TrainingSettings ONE_EPOCH = new TrainingSettings(1, 32, 0, 20, 0.5, 10, 1e-6, 0.1, 42);
+    /** One epoch (of two folds for a trial): the good run after a poison one is answered in a moment. */
+    private static final TrainingSettings ONE_EPOCH_TRIAL = new TrainingSettings(1, 32, 2, 1, 0.5, 1, 1e-6, 0.0, 42);
+    private static final TrainingSettings ONE_EPOCH_FINAL = new TrainingSettings(1, 32, 0, 1, 0.5, 1, 1e-6, 0.1, 42);
 
     private static final List<Target> TARGETS = List.of(
             new Target(Topics.TUNING_TRIALS, HostileMessagesTest::trial,
@@ -87,11 +87,11 @@ class HostileMessagesTest {
     }
 
     private static String trial(String key) {
-        return EventJson.write(TrainerTopics.trial(key, "Basic_CNN_LSTM", BASIC, DATASET_ID, TINY));
+        return EventJson.write(TrainerTopics.trial(key, "Basic_CNN_LSTM", BASIC, DATASET_ID, ONE_EPOCH_TRIAL));
     }
 
     private static String finalRequest(String key) {
         return EventJson.write(new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, "study-hostile", key, 1,
-                "Basic_CNN_LSTM", BASIC, "t-best", 0.5, DATASET_ID, ONE_EPOCH, Instant.now()));
+                "Basic_CNN_LSTM", BASIC, "t-best", 0.5, DATASET_ID, ONE_EPOCH_FINAL, Instant.now()));
     }
 }
