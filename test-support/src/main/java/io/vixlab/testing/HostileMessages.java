@@ -91,8 +91,12 @@ public final class HostileMessages {
                 .as(group + " goes on past the poison on " + partition).isGreaterThan(offset));
     }
 
-    /** One poison message, as sent. */
-    public record Poison(String topic, String key, byte[] value, Map<String, String> headers, String reason,
+    /**
+     * One poison message, as sent.
+     *
+     * @param reasons what its dead letter's reason must name (the problem, the field)
+     */
+    public record Poison(String topic, String key, byte[] value, Map<String, String> headers, List<String> reasons,
             boolean truncated) {
     }
 
@@ -105,13 +109,13 @@ public final class HostileMessages {
         ARRAY("a JSON array", "expected a JSON object, got an array"),
         STRING("a JSON string", "expected a JSON object, got a string"),
         NUMBER("a JSON number", "expected a JSON object, got a number"),
-        MISSING_FIELD("a required field missing", "breaks its schema"),
-        NEWER_SCHEMA_VERSION("schemaVersion 2", "schemaVersion"),
+        MISSING_FIELD("a required field missing", "required property"),
+        NEWER_SCHEMA_VERSION("schemaVersion 2", "constant value"),
         NUMBER_TOO_LARGE("1e400 for a number", "not a finite number"),
-        NAN_STRING("\"NaN\" for a number", "number"),
-        FLOAT_FOR_INT("1.5 for an integer", "integer"),
+        NAN_STRING("\"NaN\" for a number", "number expected"),
+        FLOAT_FOR_INT("1.5 for an integer", "breaks its schema"),
         DEEPLY_NESTED("100,000 nested arrays", "nesting depth"),
-        LONG_STRING("a 1.5 MB string field", "maxLength"),
+        LONG_STRING("a 1.5 MB string field", "breaks its schema"),
         INVALID_UTF8("bytes that are not UTF-8", "not JSON"),
         UNKNOWN_ENUM_VALUE("an unknown enum value", "enumeration"),
         TOMBSTONE("a null value", "no value"),
@@ -138,7 +142,7 @@ public final class HostileMessages {
                 case BETWEEN_THE_OLD_PRODUCER_AND_BROKER_LIMITS -> text(target, key, "x".repeat(BETWEEN_THE_OLD_LIMITS_BYTES));
                 case AS_LARGE_AS_THE_BROKER_TAKES -> Optional.of(new Poison(target.topic(), key,
                         "x".repeat(LARGEST_VALUE_BYTES - key.length()).getBytes(StandardCharsets.UTF_8),
-                        Map.of(), reason, true));
+                        Map.of(), List.of(reason), true));
                 case NOT_JSON -> text(target, key, "this is not JSON {");
                 case EMPTY -> text(target, key, "");
                 case ARRAY -> text(target, key, "[" + good + "]");
@@ -166,30 +170,32 @@ public final class HostileMessages {
                 case LONG_STRING -> Optional.of(json(target, key,
                         good.put(target.textField(), "y".repeat(LONG_STRING_CHARS)), target.textField()));
                 case INVALID_UTF8 -> Optional.of(new Poison(target.topic(), key,
-                        new byte[] {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '}'}, Map.of(), reason, false));
+                        new byte[] {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '}'}, Map.of(), List.of(reason),
+                        false));
                 case UNKNOWN_ENUM_VALUE -> Optional.ofNullable(target.enumField()).map(field ->
                         json(target, key, good.put(field, "NOT_A_VALUE"), field));
                 case TOMBSTONE -> target.tombstoneIsPoison()
-                        ? Optional.of(new Poison(target.topic(), key, null, Map.of(), reason, false)) : Optional.empty();
+                        ? Optional.of(new Poison(target.topic(), key, null, Map.of(), List.of(reason), false))
+                        : Optional.empty();
                 case CLOUD_EVENT_HEADER -> Optional.of(new Poison(target.topic(), key,
                         "not a cloud event {".getBytes(StandardCharsets.UTF_8),
-                        Map.of("content-type", "application/cloudevents+json"), reason, false));
+                        Map.of("content-type", "application/cloudevents+json"), List.of(reason), false));
                 case NULL_KEY_ON_A_COMPACTED_TOPIC -> target.compacted()
                         ? Optional.of(new Poison(target.topic(), null, target.good().apply(key).getBytes(StandardCharsets.UTF_8),
-                                Map.of(), null, false))
+                                Map.of(), List.of(), false))
                         : Optional.empty();
             };
         }
 
         private Optional<Poison> text(Target target, String key, String value) {
-            return Optional.of(new Poison(target.topic(), key, value.getBytes(StandardCharsets.UTF_8), Map.of(), reason,
-                    false));
+            return Optional.of(new Poison(target.topic(), key, value.getBytes(StandardCharsets.UTF_8), Map.of(),
+                    List.of(reason), false));
         }
 
         /** Poison made of a good event changed: its reason names the kind's problem and the field. */
         private Poison json(Target target, String key, ObjectNode changed, String field) {
             return new Poison(target.topic(), key, changed.toString().getBytes(StandardCharsets.UTF_8), Map.of(),
-                    field, false);
+                    List.of(reason, field), false);
         }
     }
 
@@ -247,7 +253,7 @@ public final class HostileMessages {
                 String goodKey = key + "-good";
                 goodKeys.add(goodKey);
                 goodOffsets.put(target, Map.entry(goodKey, send(producer, new Poison(target.topic(), goodKey,
-                        target.good().apply(goodKey).getBytes(StandardCharsets.UTF_8), Map.of(), null, false))));
+                        target.good().apply(goodKey).getBytes(StandardCharsets.UTF_8), Map.of(), List.of(), false))));
             }
         }
         assertThat(goodOffsets).as(probe + " applies to some topic").isNotEmpty();
@@ -284,7 +290,7 @@ public final class HostileMessages {
             ConsumerRecord<String, String> letter = dead.get(poison.key());
             assertThat(header(letter, DeadLetters.TOPIC)).isEqualTo(poison.topic());
             assertThat(header(letter, DeadLetters.REASON)).as("reason of " + poison.key())
-                    .containsIgnoringCase(poison.reason()).hasSizeLessThan(MessageLimits.MAX_REASON_CHARS + 50);
+                    .contains(poison.reasons()).hasSizeLessThan(MessageLimits.MAX_REASON_CHARS + 50);
             String value = poison.value() == null ? null : new String(poison.value(), StandardCharsets.UTF_8);
             if (poison.truncated()) {
                 assertThat(header(letter, DeadLetters.TRUNCATED)).isEqualTo("value");
