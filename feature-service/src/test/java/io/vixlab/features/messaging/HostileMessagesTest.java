@@ -30,13 +30,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The poison catalogue ({@link HostileMessages}) on both topics this service consumes: each is
  * dead-lettered with its reason, nothing of it is stored, the channel takes the good bar or update
  * sent after it, and the service stays healthy. A symbol of its own keeps the bars apart from the
- * VIX and VVIX tests.
+ * other tests' (VIX, VVIX, VIX9D).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class HostileMessagesTest {
 
-    private static final String SYMBOL = "VIX9D";
+    private static final String SYMBOL = "VIX1D";
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final AtomicInteger DAYS = new AtomicInteger();
     /** The bar each key's event is (or was derived from). */

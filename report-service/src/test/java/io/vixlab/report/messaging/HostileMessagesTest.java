@@ -57,7 +57,7 @@ class HostileMessagesTest {
 
     /** A bar of a symbol of its own, so that no report's market data changes. */
     private static String bar(String key) {
-        return EventJson.write(MarketBar.of("VIX9D", LocalDate.of(2010, 1, 4).plusDays(DAYS.getAndIncrement()), 13.9,
+        return EventJson.write(MarketBar.of("VIX1D", LocalDate.of(2010, 1, 4).plusDays(DAYS.getAndIncrement()), 13.9,
                 14.6, 13.7, 14.2, "test", Instant.parse("2026-11-25T12:00:00Z")));
     }
 }
