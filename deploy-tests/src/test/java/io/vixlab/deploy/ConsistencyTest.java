@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.Topics;
 import io.vixlab.deploy.NetworkPolicies.Endpoint;
 import java.net.URI;
@@ -192,6 +193,19 @@ class ConsistencyTest {
             assertThat(l.get("networkPolicyPeers")).as("port 9092 restricted to its peers").isNotNull();
         });
         assertThat((Map<String, Object>) kafka.get("spec", "kafka", "config")).containsEntry("auto.create.topics.enable", false);
+    }
+
+    /** The broker takes what every producer may send (MessageLimits), and no topic takes less. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void brokerAndTopicsTakeTheMessageLimitEveryProducerAgreesOn(Bundle bundle) {
+        Map<String, Object> config = bundle.custom("Kafka").get(0).get("spec", "kafka", "config");
+        assertThat(config).containsEntry("message.max.bytes", MessageLimits.MAX_MESSAGE_BYTES);
+        for (GenericKubernetesResource topic : bundle.custom("KafkaTopic")) {
+            Map<String, Object> topicConfig = topic.get("spec", "config");
+            assertThat(topicConfig).as(topic.getMetadata().getName() + ": max.message.bytes")
+                    .doesNotContainKey("max.message.bytes");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

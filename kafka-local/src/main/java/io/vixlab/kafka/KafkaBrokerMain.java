@@ -71,10 +71,9 @@ public final class KafkaBrokerMain {
         p.setProperty("num.partitions", "1");
         // Consumers in tests and the local run join at once instead of waiting 3 s for more members.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        LocalKafkaBroker.SHARE_GROUP_SETTINGS.forEach(p::setProperty);
+        LocalKafkaBroker.BROKER_SETTINGS.forEach(p::setProperty);
         p.setProperty("auto.create.topics.enable", "true");
         p.setProperty("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        p.setProperty("message.max.bytes", String.valueOf(2 * 1024 * 1024));
         p.setProperty("num.network.threads", "2");
         p.setProperty("num.io.threads", "2");
         p.setProperty("background.threads", "2");

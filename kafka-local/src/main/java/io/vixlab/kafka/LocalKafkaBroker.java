@@ -1,5 +1,6 @@
 package io.vixlab.kafka;
 
+import io.vixlab.contracts.MessageLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +40,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "broker-classpath.txt";
 
     /**
-     * Broker settings for share groups (the trainers' work queue), also given to a containerised
-     * test broker: members learn their partitions and a dead member's partitions move within
-     * seconds; record locks may be as short as a second (tests) and as long as an hour (Kafka's
-     * most), so that trainers seldom renew them (docs/trainer.md says why).
+     * Broker settings vixlab relies on, also given to a containerised test broker: the largest
+     * message, which every producer agrees on ({@link MessageLimits}); and for share groups (the
+     * trainers' work queue), members learn their partitions and a dead member's partitions move
+     * within seconds, record locks may be as short as a second (tests) and as long as an hour
+     * (Kafka's most), so that trainers seldom renew them (docs/trainer.md says why).
      */
-    public static final Map<String, String> SHARE_GROUP_SETTINGS = Map.of(
+    public static final Map<String, String> BROKER_SETTINGS = Map.of(
+            "message.max.bytes", String.valueOf(MessageLimits.MAX_MESSAGE_BYTES),
             "group.share.min.heartbeat.interval.ms", "1000",
             "group.share.heartbeat.interval.ms", "1000",
             "group.share.min.session.timeout.ms", "6000",

@@ -2,6 +2,7 @@ package io.vixlab.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vixlab.contracts.MessageLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,11 @@ class LocalKafkaBrokerTest {
                 TopicDescription trials = admin.describeTopics(List.of("trials")).allTopicNames().get().get("trials");
                 assertThat(trials.partitions()).hasSize(4);
                 var bars = new ConfigResource(ConfigResource.Type.TOPIC, "bars");
-                assertThat(admin.describeConfigs(List.of(bars)).all().get().get(bars).get("cleanup.policy").value())
-                        .isEqualTo("compact");
+                var barsConfig = admin.describeConfigs(List.of(bars)).all().get().get(bars);
+                assertThat(barsConfig.get("cleanup.policy").value()).isEqualTo("compact");
+                // The largest message every producer may send (MessageLimits), the broker takes.
+                assertThat(barsConfig.get("max.message.bytes").value())
+                        .isEqualTo(String.valueOf(MessageLimits.MAX_MESSAGE_BYTES));
             }
 
             Properties p = new Properties();

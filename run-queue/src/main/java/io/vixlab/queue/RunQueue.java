@@ -1,5 +1,6 @@
 package io.vixlab.queue;
 
+import io.vixlab.contracts.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class RunQueue implements AutoCloseable {
         this.worker = worker;
         this.name = name;
         this.consumers = settings.topics().stream().map(topic -> consumer(settings, topic, name)).toList();
-        this.deadLetters = new DeadLetters(clientProps(settings), name);
+        this.deadLetters = new DeadLetters(clientProps(settings), name, Topics.DEAD_LETTERS);
         this.runThread = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-run"));
         this.pollThread = new Thread(this::pollLoop, name + "-queue");
     }
@@ -299,7 +300,7 @@ public final class RunQueue implements AutoCloseable {
                 if (inHand) {
                     long untilRenewal = settings.renewEvery().toNanos() - (System.nanoTime() - renewedAt);
                     long wait = longRun ? untilRenewal : Math.min(untilRenewal, LONG_RUN.toNanos());
-                    return acknowledgement(delivery, outcome.get(Math.max(0, wait), TimeUnit.NANOSECONDS));
+                    return acknowledgement(record, outcome.get(Math.max(0, wait), TimeUnit.NANOSECONDS));
                 }
                 inHand = pollForRenewed(consumer, record);
                 if (!inHand && outcome.isDone()
@@ -345,11 +346,11 @@ public final class RunQueue implements AutoCloseable {
         return back;
     }
 
-    private AcknowledgeType acknowledgement(Delivery delivery, Outcome outcome) {
+    private AcknowledgeType acknowledgement(ConsumerRecord<String, String> record, Outcome outcome) {
         if (outcome.acknowledgement() != AcknowledgeType.REJECT) {
             return outcome.acknowledgement();
         }
-        return deadLetters.send(delivery, outcome.deadLetterReason(), () -> stopping)
+        return deadLetters.send(record, outcome.deadLetterReason(), () -> stopping)
                 ? AcknowledgeType.REJECT : AcknowledgeType.RELEASE;
     }
 

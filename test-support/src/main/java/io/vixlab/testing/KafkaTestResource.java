@@ -46,7 +46,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static String startContainer() {
         KafkaContainer container = new KafkaContainer("apache/kafka-native:4.3.1");
-        LocalKafkaBroker.SHARE_GROUP_SETTINGS.forEach((name, value) ->
+        LocalKafkaBroker.BROKER_SETTINGS.forEach((name, value) ->
                 container.withEnv("KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));

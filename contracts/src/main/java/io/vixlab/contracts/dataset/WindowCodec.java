@@ -44,7 +44,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class WindowCodec {
 
-    /** The largest JSON message a chunk may become; Kafka's default limit is 1 MiB plus a little. */
+    /**
+     * The largest JSON message a chunk may become: under half of vixlab's message limit
+     * ({@link io.vixlab.contracts.MessageLimits#MAX_MESSAGE_BYTES}), and under Kafka's default too.
+     */
     public static final int MAX_MESSAGE_BYTES = 1_000_000;
 
     /** Room for the chunk's JSON fields around {@code data}: field names, numbers, a dataset id up to 200 characters. */

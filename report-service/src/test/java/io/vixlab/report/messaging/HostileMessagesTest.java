@@ -1,0 +1,63 @@
+package io.vixlab.report.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vixlab.contracts.EventJson;
+import io.vixlab.contracts.Topics;
+import io.vixlab.contracts.market.MarketBar;
+import io.vixlab.testing.HostileMessages;
+import io.vixlab.testing.HostileMessages.Probe;
+import io.vixlab.testing.HostileMessages.Target;
+import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.SampleEvents;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The poison catalogue ({@link HostileMessages}) on the six topics this service consumes: each is
+ * dead-lettered with its reason, the channel takes the good event sent after it (about a study
+ * no one knows, so that no report changes), and the service stays healthy. Before this, a poison
+ * message too large to dead-letter stopped the channels and a finished study never got its report.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class HostileMessagesTest {
+
+    private static final AtomicInteger DAYS = new AtomicInteger();
+    private static final HostileMessages.Consumption CONSUMED = HostileMessages.committedBy("report-service");
+
+    private static final List<Target> TARGETS = List.of(
+            new Target(Topics.TRAINING_RESULTS, SampleEvents::trialResult, CONSUMED, "studyId", "state", true),
+            new Target(Topics.MODELS_RESULTS, SampleEvents::modelResult, CONSUMED, "studyId", "state", true),
+            new Target(Topics.TUNING_STUDIES, SampleEvents::studyEvent, CONSUMED, "studyId", "status", true),
+            new Target(Topics.FEATURE_DATASETS, SampleEvents::datasetManifest, CONSUMED, "datasetId", null, true),
+            new Target(Topics.TRAINING_PROGRESS, SampleEvents::trainingProgress, CONSUMED, "studyId", "kind", true),
+            new Target(Topics.MARKET_BARS, HostileMessagesTest::bar, CONSUMED, "date", null, false));
+
+    static Stream<Probe> probes() {
+        return HostileMessages.probesFor(TARGETS).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probes")
+    void poisonIsDeadLetteredAndEveryChannelGoesOn(Probe probe) {
+        HostileMessages.probe(probe, TARGETS);
+
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** A bar of a symbol of its own, so that no report's market data changes. */
+    private static String bar(String key) {
+        return EventJson.write(MarketBar.of("VIX1D", LocalDate.of(2010, 1, 4).plusDays(DAYS.getAndIncrement()), 13.9,
+                14.6, 13.7, 14.2, "test", Instant.parse("2026-11-25T12:00:00Z")));
+    }
+}

@@ -1,0 +1,48 @@
+package io.vixlab.tuner.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vixlab.contracts.Topics;
+import io.vixlab.testing.HostileMessages;
+import io.vixlab.testing.HostileMessages.Probe;
+import io.vixlab.testing.HostileMessages.Target;
+import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.SampleEvents;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The poison catalogue ({@link HostileMessages}) on the four topics this service consumes: each is
+ * dead-lettered with its reason, the channel takes the good event sent after it (about a trial no
+ * study has, which the tuner ignores), and the service stays healthy.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class HostileMessagesTest {
+
+    private static final HostileMessages.Consumption CONSUMED = HostileMessages.committedBy("tuner-service");
+
+    private static final List<Target> TARGETS = List.of(
+            new Target(Topics.TRAINING_PROGRESS, SampleEvents::trainingProgress, CONSUMED, "studyId", "kind", true),
+            new Target(Topics.TRAINING_RESULTS, SampleEvents::trialResult, CONSUMED, "studyId", "state", true),
+            new Target(Topics.MODELS_RESULTS, SampleEvents::modelResult, CONSUMED, "studyId", "state", true),
+            new Target(Topics.FEATURE_DATASETS, SampleEvents::datasetManifest, CONSUMED, "datasetId", null, true));
+
+    static Stream<Probe> probes() {
+        return HostileMessages.probesFor(TARGETS).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probes")
+    void poisonIsDeadLetteredAndEveryChannelGoesOn(Probe probe) {
+        HostileMessages.probe(probe, TARGETS);
+
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
