@@ -248,7 +248,7 @@ public class StudyRunner {
             architecture.phase = Phase.FINISHED;
             architecture.finalState = result.state();
             architecture.artifactUri = result.artifactUri();
-            architecture.detail = result.error();
+            architecture.detail = FailureReason.capped(result.error());
             architecture.finishedAt = now();
             completeIfDone(study, out);
             return null;
@@ -523,7 +523,8 @@ public class StudyRunner {
     private void finish(TrialEntity trial, FrozenTrial finished, String failureReason) {
         trial.state = finished.state();
         trial.value = finished.value().isPresent() ? finished.value().getAsDouble() : null;
-        trial.failureReason = failureReason;
+        // A result's error may come from any trainer: stored capped, as a trainer caps it.
+        trial.failureReason = FailureReason.capped(failureReason);
         trial.finishedAt = now();
     }
 
