@@ -1,5 +1,6 @@
 package io.vixlab.contracts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -21,6 +22,7 @@ import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,18 +80,26 @@ public final class EventSchemas {
 
     /**
      * Reads a consumed message: checks the JSON against the event's schema, then maps it. A message
-     * that is not JSON, breaks the schema or carries a newer schema version is rejected with a
-     * {@link MalformedEventException} that names every problem.
+     * that is absent (a tombstone), not JSON, breaks the schema, carries a newer schema version or a
+     * value Java cannot hold (a non-finite number) is rejected with a {@link MalformedEventException}
+     * that names every problem, never echoing the message.
      */
     public static <T extends Event> T parse(String json, Class<T> type) {
+        if (json == null) {
+            throw new MalformedEventException(type.getSimpleName() + ": no value (a tombstone)");
+        }
         JsonNode tree;
         try {
             tree = EventJson.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new MalformedEventException(type.getSimpleName() + ": not JSON: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw MalformedEventException.of(type.getSimpleName() + ": not JSON", e);
         }
-        if (tree == null || !tree.isObject()) {
-            throw new MalformedEventException(type.getSimpleName() + ": expected a JSON object, got " + json);
+        if (tree == null || tree.isMissingNode()) {
+            throw new MalformedEventException(type.getSimpleName() + ": not JSON: empty");
+        }
+        if (!tree.isObject()) {
+            throw new MalformedEventException(type.getSimpleName() + ": expected a JSON object, got "
+                    + (tree.isNull() ? "null" : "a " + tree.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         List<String> problems = violations(type, tree);
         if (!problems.isEmpty()) {
@@ -97,8 +107,8 @@ public final class EventSchemas {
         }
         try {
             return EventJson.mapper().treeToValue(tree, type);
-        } catch (java.io.IOException e) {
-            throw new MalformedEventException(type.getSimpleName() + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw MalformedEventException.of(type.getSimpleName(), e);
         }
     }
 
