@@ -1,7 +1,7 @@
 package io.vixlab.trainer.service;
 
 import io.vixlab.contracts.Event;
-import io.vixlab.contracts.training.FailureReason;
+import io.vixlab.contracts.MessageLimits;
 
 /**
  * How a trial or final attempt is answered: the result event, and for a request that could not be
@@ -19,6 +19,6 @@ public record Answer<T extends Event>(T result, String deadLetterReason) {
      * poison, the reason capped as the result's.
      */
     public static <T extends Event> Answer<T> rejected(T result, String reason) {
-        return new Answer<>(result, FailureReason.capped(reason));
+        return new Answer<>(result, MessageLimits.capped(reason));
     }
 }

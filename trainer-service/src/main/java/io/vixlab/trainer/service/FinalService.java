@@ -14,7 +14,7 @@ import io.vixlab.trainer.training.FinalTraining;
 import io.vixlab.trainer.training.Trainer;
 import io.vixlab.trainer.training.TrainingFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vixlab.contracts.training.FailureReason;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.tuning.TrainingLimits;
 import java.io.IOException;
 import java.net.URI;
@@ -115,6 +115,6 @@ public class FinalService {
         return new ModelResult(ModelResult.SCHEMA_VERSION, request.studyId(), request.finalId(), request.attempt(),
                 request.architecture(), state, request.datasetId(), request.params(), request.training(), metrics,
                 scaledMetrics, predictions, parameterCount, epochsTrained, (System.nanoTime() - startNanos) / 1_000_000,
-                artifactUri, FailureReason.capped(error), Instant.now());
+                artifactUri, MessageLimits.capped(error), Instant.now());
     }
 }

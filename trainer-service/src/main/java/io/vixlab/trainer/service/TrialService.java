@@ -1,6 +1,6 @@
 package io.vixlab.trainer.service;
 
-import io.vixlab.contracts.training.FailureReason;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
@@ -100,7 +100,7 @@ public class TrialService {
             Integer parameterCount, String error, long startNanos) {
         return new TrialResult(TrialResult.SCHEMA_VERSION, trial.studyId(), trial.trialId(), trial.trialNumber(),
                 trial.attempt(), trial.architecture(), state, value, foldScores, parameterCount,
-                FailureReason.capped(error),
+                MessageLimits.capped(error),
                 (System.nanoTime() - startNanos) / 1_000_000, trainerName, Instant.now());
     }
 }

@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.Event;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.dataset.ScalerParams;
-import io.vixlab.contracts.training.FailureReason;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
@@ -108,7 +108,7 @@ class HostileRunsTest {
 
         String error = Topics.TUNING_TRIALS.equals(topic) ? failed(Topics.TRAINING_RESULTS, key, TrialResult.class).error()
                 : failed(Topics.MODELS_RESULTS, key, ModelResult.class).error();
-        assertThat(error).contains(reason).hasSizeLessThanOrEqualTo(FailureReason.MAX_LENGTH);
+        assertThat(error).contains(reason).hasSizeLessThanOrEqualTo(MessageLimits.capped(HUGE_NAME).length());
         List<ConsumerRecord<String, String>> dead = TopicReader.await(bootstrap(), Topics.DEAD_LETTERS, keyed(key), 1,
                 TrainerTopics.WAIT);
         assertThat(dead).hasSize(1);

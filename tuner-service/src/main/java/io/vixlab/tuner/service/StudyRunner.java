@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.search.Architecture;
-import io.vixlab.contracts.training.FailureReason;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
@@ -248,7 +248,7 @@ public class StudyRunner {
             architecture.phase = Phase.FINISHED;
             architecture.finalState = result.state();
             architecture.artifactUri = result.artifactUri();
-            architecture.detail = FailureReason.capped(result.error());
+            architecture.detail = MessageLimits.capped(result.error());
             architecture.finishedAt = now();
             completeIfDone(study, out);
             return null;
@@ -512,7 +512,7 @@ public class StudyRunner {
         boolean anyModel = architectures.stream().anyMatch(a -> a.phase == Phase.FINISHED
                 && a.finalState == io.vixlab.contracts.training.TrialState.COMPLETE);
         study.status = anyModel ? Status.COMPLETED : Status.FAILED;
-        study.detail = anyModel ? null : FailureReason.capped("no architecture produced a final model: "
+        study.detail = anyModel ? null : MessageLimits.capped("no architecture produced a final model: "
                 + architectures.stream().map(a -> a.architecture + ": " + (a.detail == null ? a.phase : a.detail))
                         .collect(Collectors.joining("; ")));
         study.finishedAt = now();
@@ -524,7 +524,7 @@ public class StudyRunner {
         trial.state = finished.state();
         trial.value = finished.value().isPresent() ? finished.value().getAsDouble() : null;
         // A result's error may come from any trainer: stored capped, as a trainer caps it.
-        trial.failureReason = FailureReason.capped(failureReason);
+        trial.failureReason = MessageLimits.capped(failureReason);
         trial.finishedAt = now();
     }
 

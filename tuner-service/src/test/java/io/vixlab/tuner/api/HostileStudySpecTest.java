@@ -107,8 +107,6 @@ class HostileStudySpecTest {
                         "training.reduceLrFactor", "above 0 and below 1"),
                 probe("training.minLearningRate 1e308", "{\"training\":{\"minLearningRate\":1e308}}",
                         "training.minLearningRate", "between 0 and 0.01"),
-                probe("training.minLearningRate 1e400 (overflows to infinity)",
-                        "{\"training\":{\"minLearningRate\":1e400}}", "training.minLearningRate", ""),
                 probe("training.minLearningRate -1", "{\"training\":{\"minLearningRate\":-1}}",
                         "training.minLearningRate", "between 0 and 0.01"),
                 probe("training.validationFraction in tuning", "{\"training\":{\"validationFraction\":0.2}}",
@@ -128,13 +126,18 @@ class HostileStudySpecTest {
                         "finalTraining.minLearningRate", "between 0 and 0.01"));
     }
 
-    /** Wrong JSON types: refused by the REST mapper (contracts' EventJson) before any field is checked. */
+    /**
+     * Wrong JSON types and numbers that are not finite: refused by the REST mapper (contracts'
+     * EventJson) before any field is checked, answered by service-kit's problem+json mapper.
+     */
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
                 Arguments.of("a float for trialsPerArchitecture", "{\"trialsPerArchitecture\":2.5}"),
                 Arguments.of("a float for training.epochs", "{\"training\":{\"epochs\":3.7}}"),
                 Arguments.of("a string for parallelism", "{\"parallelism\":\"4\"}"),
                 Arguments.of("a string for samplerSeed", "{\"samplerSeed\":\"abc\"}"),
+                Arguments.of("1e400 (no finite number) for training.minLearningRate",
+                        "{\"training\":{\"minLearningRate\":1e400}}"),
                 Arguments.of("an object for architectures", "{\"architectures\":{\"a\":1}}"));
     }
 
