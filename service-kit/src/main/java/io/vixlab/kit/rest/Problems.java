@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -30,15 +31,13 @@ public class Problems {
         return badRequest("the request is invalid", params);
     }
 
-    /** A 400 problem naming each bad field. */
+    /**
+     * A 400 problem naming each bad field, in {@code invalid-params} for programs and after the
+     * detail for people: "the request is invalid: limit must be greater than or equal to 1".
+     */
     public static Response badRequest(String detail, List<InvalidParam> params) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", "Bad Request");
-        body.put("status", 400);
-        body.put("detail", detail);
-        body.put("invalid-params", params);
-        return Response.status(400).type(MEDIA_TYPE).entity(body).build();
+        String named = params.stream().map(param -> param.name() + " " + param.reason()).collect(Collectors.joining("; "));
+        return of(400, "Bad Request", detail + ": " + named, Map.of("invalid-params", params));
     }
 
     /** A problem with any status, e.g. 404 or 409. */
@@ -51,13 +50,18 @@ public class Problems {
      * members, e.g. {@code instance}: the URI of the resource the problem happened to.
      */
     public static Response of(int status, String title, String detail, Map<String, Object> extensions) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status, title, detail, extensions)).build();
+    }
+
+    /** The problem document itself, for answers written outside JAX-RS (Vert.x routes). */
+    public static Map<String, Object> body(int status, String title, String detail, Map<String, ?> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.putAll(extensions);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return body;
     }
 
     /** {@code create.spec.trialsPerArchitecture} -> {@code trialsPerArchitecture}. */
