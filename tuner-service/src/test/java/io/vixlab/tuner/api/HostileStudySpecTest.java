@@ -2,6 +2,7 @@ package io.vixlab.tuner.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -132,13 +133,14 @@ class HostileStudySpecTest {
      */
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
-                Arguments.of("a float for trialsPerArchitecture", "{\"trialsPerArchitecture\":2.5}"),
-                Arguments.of("a float for training.epochs", "{\"training\":{\"epochs\":3.7}}"),
-                Arguments.of("a string for parallelism", "{\"parallelism\":\"4\"}"),
-                Arguments.of("a string for samplerSeed", "{\"samplerSeed\":\"abc\"}"),
+                Arguments.of("a float for trialsPerArchitecture", "{\"trialsPerArchitecture\":2.5}",
+                        "trialsPerArchitecture"),
+                Arguments.of("a float for training.epochs", "{\"training\":{\"epochs\":3.7}}", "epochs"),
+                Arguments.of("a string for parallelism", "{\"parallelism\":\"4\"}", "parallelism"),
+                Arguments.of("a string for samplerSeed", "{\"samplerSeed\":\"abc\"}", "samplerSeed"),
                 Arguments.of("1e400 (no finite number) for training.minLearningRate",
-                        "{\"training\":{\"minLearningRate\":1e400}}"),
-                Arguments.of("an object for architectures", "{\"architectures\":{\"a\":1}}"));
+                        "{\"training\":{\"minLearningRate\":1e400}}", "minLearningRate"),
+                Arguments.of("an object for architectures", "{\"architectures\":{\"a\":1}}", "architectures"));
     }
 
     private static Arguments probe(String name, String body, String field, String reason) {
@@ -171,6 +173,7 @@ class HostileStudySpecTest {
                 .when().post("/api/studies")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
+                .body("detail", containsString(field))
                 .body("'invalid-params'.name", hasItem(field))
                 .extract().jsonPath();
         assertThat(problem.getList("'invalid-params'", Map.class))
@@ -182,12 +185,13 @@ class HostileStudySpecTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongTypes")
-    void wrongJsonTypeIsRefused(String probe, String body) {
+    void wrongJsonTypeIsRefused(String probe, String body, String field) {
         long studies = storedStudies();
 
         given().contentType("application/json").body(body)
                 .when().post("/api/studies")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString(field));
 
         assertNothingStoredOrAnnouncedAndAGoodStudyIsCreatedAfter(studies);
     }
