@@ -1,11 +1,13 @@
 package io.vixlab.trainer.service;
 
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.Prediction;
 import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.TrainingLimits;
 import io.vixlab.trainer.config.TrainerConfig;
 import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
 import io.vixlab.trainer.persistence.ModelStore;
@@ -14,8 +16,6 @@ import io.vixlab.trainer.training.FinalTraining;
 import io.vixlab.trainer.training.Trainer;
 import io.vixlab.trainer.training.TrainingFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vixlab.contracts.MessageLimits;
-import io.vixlab.contracts.tuning.TrainingLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.vixlab.tuner.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.search.Architecture;
-import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
