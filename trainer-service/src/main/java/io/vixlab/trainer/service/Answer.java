@@ -1,6 +1,7 @@
 package io.vixlab.trainer.service;
 
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.MessageLimits;
 
 /**
  * How a trial or final attempt is answered: the result event, and for a request that could not be
@@ -13,8 +14,11 @@ public record Answer<T extends Event>(T result, String deadLetterReason) {
         return new Answer<>(result, null);
     }
 
-    /** An answer to a request that could not be trained: published, then the request is rejected as poison. */
+    /**
+     * An answer to a request that could not be trained: published, then the request is rejected as
+     * poison, the reason capped as the result's.
+     */
     public static <T extends Event> Answer<T> rejected(T result, String reason) {
-        return new Answer<>(result, reason);
+        return new Answer<>(result, MessageLimits.capped(reason));
     }
 }

@@ -1,11 +1,13 @@
 package io.vixlab.trainer.service;
 
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.Prediction;
 import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.TrainingLimits;
 import io.vixlab.trainer.config.TrainerConfig;
 import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
 import io.vixlab.trainer.persistence.ModelStore;
@@ -15,7 +17,7 @@ import io.vixlab.trainer.training.Trainer;
 import io.vixlab.trainer.training.TrainingFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +69,8 @@ public class FinalService {
             return Optional.of(Answer.rejected(failed(request, reason, start), reason));
         }
         try {
-            ValidatedRun run = ValidatedRun.of(request.architecture(), request.params(), request.datasetId(), datasets,
-                    config.datasetWait());
+            ValidatedRun run = ValidatedRun.of(request.architecture(), request.params(), request.training(),
+                    TrainingLimits.Purpose.FINAL, request.datasetId(), datasets, config.datasetWait());
             LOG.infof("final %s attempt %d: %s on dataset %s", request.finalId(), request.attempt(),
                     run.architecture().displayName(), request.datasetId());
             TrainingData data = run.data();
@@ -84,11 +86,11 @@ public class FinalService {
                                     stop.reason(), start)));
                 }
                 Evaluation evaluation = training.evaluate(data.test(), data.testPreviousCloses(), data.testDates(),
-                        data.scaler());
-                Path saved = models.export(request.studyId(), run.architecture(), request.finalId(), training.model());
+                        data.scaler()).requireFinite();
+                URI saved = models.export(request.studyId(), run.architecture(), request.finalId(), training.model());
                 return Optional.of(Answer.of(result(request, TrialState.COMPLETE, evaluation.points(),
-                        evaluation.scaled(), evaluation.predictions(), parameterCount, epochs,
-                        saved.toUri().toString(), null, start)));
+                        evaluation.scaled(), evaluation.predictions(), parameterCount, epochs, saved.toString(), null,
+                        start)));
             }
         } catch (RejectedRunException e) {
             return Optional.of(Answer.rejected(failed(request, e.getMessage(), start), e.getMessage()));
@@ -99,7 +101,7 @@ public class FinalService {
             return Optional.of(Answer.of(failed(request, e.getMessage(), start)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "final %s attempt %d failed", request.finalId(), request.attempt());
-            return Optional.of(Answer.of(failed(request, "training error: " + e, start)));
+            return Optional.of(Answer.of(failed(request, TrainingFailedException.unexpected(e), start)));
         }
     }
 
@@ -113,6 +115,6 @@ public class FinalService {
         return new ModelResult(ModelResult.SCHEMA_VERSION, request.studyId(), request.finalId(), request.attempt(),
                 request.architecture(), state, request.datasetId(), request.params(), request.training(), metrics,
                 scaledMetrics, predictions, parameterCount, epochsTrained, (System.nanoTime() - startNanos) / 1_000_000,
-                artifactUri, error, Instant.now());
+                artifactUri, MessageLimits.capped(error), Instant.now());
     }
 }

@@ -1,8 +1,10 @@
 package io.vixlab.trainer.service;
 
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.TrainingLimits;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.trainer.config.TrainerConfig;
 import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
@@ -61,8 +63,8 @@ public class TrialService {
             return Optional.of(Answer.rejected(failed(trial, reason, start), reason));
         }
         try {
-            ValidatedRun run = ValidatedRun.of(trial.architecture(), trial.params(), trial.datasetId(), datasets,
-                    config.datasetWait());
+            ValidatedRun run = ValidatedRun.of(trial.architecture(), trial.params(), trial.training(),
+                    TrainingLimits.Purpose.TUNING, trial.datasetId(), datasets, config.datasetWait());
             LOG.infof("trial %s attempt %d: %s on dataset %s", trial.trialId(), trial.attempt(),
                     run.architecture().displayName(), trial.datasetId());
             CrossValidationResult cv = Trainer.crossValidate(run.architecture(), trial.params(), run.data().train(),
@@ -86,7 +88,7 @@ public class TrialService {
             return Optional.of(Answer.of(failed(trial, e.getMessage(), start)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "trial %s attempt %d failed", trial.trialId(), trial.attempt());
-            return Optional.of(Answer.of(failed(trial, "training error: " + e, start)));
+            return Optional.of(Answer.of(failed(trial, TrainingFailedException.unexpected(e), start)));
         }
     }
 
@@ -97,7 +99,8 @@ public class TrialService {
     private TrialResult result(TrialConfig trial, TrialState state, Double value, List<Double> foldScores,
             Integer parameterCount, String error, long startNanos) {
         return new TrialResult(TrialResult.SCHEMA_VERSION, trial.studyId(), trial.trialId(), trial.trialNumber(),
-                trial.attempt(), trial.architecture(), state, value, foldScores, parameterCount, error,
+                trial.attempt(), trial.architecture(), state, value, foldScores, parameterCount,
+                MessageLimits.capped(error),
                 (System.nanoTime() - startNanos) / 1_000_000, trainerName, Instant.now());
     }
 }

@@ -6,6 +6,7 @@ import io.vixlab.contracts.training.Prediction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /**
  * Forecast accuracy of a final model on the test part, in VIX points and in the dataset's scaled
@@ -17,6 +18,23 @@ public record Evaluation(Metrics points, Metrics scaled, List<Prediction> predic
 
     public Evaluation {
         predictions = List.copyOf(predictions);
+    }
+
+    /**
+     * This evaluation, or a {@link TrainingFailedException} when a forecast or a metric is not a
+     * finite number: such a model is no result to report (nor can JSON carry it).
+     */
+    public Evaluation requireFinite() {
+        long infinite = predictions.stream().filter(p -> !Double.isFinite(p.predicted())).count();
+        if (infinite > 0 || !finite(points) || !finite(scaled)) {
+            throw new TrainingFailedException("the model's test forecasts or metrics are not finite (" + infinite
+                    + " of " + predictions.size() + " forecasts are NaN or infinite; metrics in points " + points + ")");
+        }
+        return this;
+    }
+
+    private static boolean finite(Metrics m) {
+        return DoubleStream.of(m.mse(), m.rmse(), m.mae(), m.r2(), m.directionalAccuracy()).allMatch(Double::isFinite);
     }
 
     /**

@@ -56,7 +56,7 @@ class PodDeletionCostTest {
                 .withNewMetadata().withName("trainer-7d9f").withNamespace("vixlab").endMetadata().build()).create();
         TrainerTopics.publishDataset();
         // Runs for minutes unless pruned.
-        TrainingSettings endless = new TrainingSettings(100_000, 32, 2, 100_000, 0.5, 100_000, 1e-6, 0.0, 42);
+        TrainingSettings endless = new TrainingSettings(10_000, 32, 2, 10_000, 0.5, 10_000, 1e-6, 0.0, 42);
         send(Topics.TUNING_TRIALS, "t-cost", trial("t-cost", "Basic_CNN_LSTM", BASIC, DATASET_ID, endless));
         await(Topics.TRAINING_PROGRESS, "t-cost", TrainingProgress.class, 1);
 

@@ -23,6 +23,8 @@ import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.TopicReader;
 import io.vixlab.trainer.fixture.TrainerTopics;
+import io.vixlab.trainer.persistence.ModelStore;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class FinalTrainingTest {
+
+    @Inject
+    ModelStore models;
 
     @Test
     void finalTrainingPublishesTestMetricsPredictionsAndTheSavedModelsLocation() {
@@ -60,7 +65,9 @@ class FinalTrainingTest {
             assertThat(predictions.get(i).previousClose()).isCloseTo(SCALER.toPoints(windows.previousCloses()[w]), within(1e-4));
         }
 
-        Path saved = Path.of(URI.create(result.artifactUri()));
+        // A location in the model store, not a server path
+        assertThat(result.artifactUri()).isEqualTo("models:/study-final-test/Basic_CNN_LSTM-f-basic");
+        Path saved = models.resolve(URI.create(result.artifactUri()));
         assertThat(saved).isDirectory().endsWith(Path.of("study-final-test", "Basic_CNN_LSTM-f-basic"));
         assertThat(Files.exists(saved.resolve("saved_model.pb"))).isTrue();
 

@@ -74,7 +74,7 @@ class TrialConsumptionTest {
     @Test
     void pruneStopsARunningTrialWithinAnEpoch() {
         // Enough epochs (and patience) to run for minutes: only the prune can end it in time.
-        TrainingSettings endless = new TrainingSettings(100_000, 32, 2, 100_000, 0.5, 100_000, 1e-6, 0.0, 42);
+        TrainingSettings endless = new TrainingSettings(10_000, 32, 2, 10_000, 0.5, 10_000, 1e-6, 0.0, 42);
         send(Topics.TUNING_TRIALS, "t-prune", trial("t-prune", "Basic_CNN_LSTM", BASIC, DATASET_ID, endless));
         await(Topics.TRAINING_PROGRESS, "t-prune", TrainingProgress.class, 1);
         given().when().get("/api/trainer").then().statusCode(200)
@@ -90,7 +90,7 @@ class TrialConsumptionTest {
         assertThat(result.foldScores()).hasSize(1);
         List<TrainingProgress> progress = TopicReader.all(bootstrap(), Topics.TRAINING_PROGRESS, keyed("t-prune"),
                 Duration.ofSeconds(3)).stream().map(r -> EventJson.read(r.value(), TrainingProgress.class)).toList();
-        assertThat(progress).hasSizeLessThan(100_000).allSatisfy(p -> assertThat(p.fold()).isZero());
+        assertThat(progress).hasSizeLessThan(10_000).allSatisfy(p -> assertThat(p.fold()).isZero());
     }
 
     @Test

@@ -12,7 +12,10 @@ import io.vixlab.trainer.fixture.TrainerTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** Datasets from the features topics: waiting for them, naming what is missing, splitting them for training. */
@@ -31,7 +34,7 @@ class DatasetCacheTest {
 
     @Test
     void aWaitingRunGetsTheDatasetOnceItsLastPieceArrivesSplitAtTheManifestsTrainingPart() {
-        DatasetCache cache = new DatasetCache();
+        DatasetCache cache = new DatasetCache(Optional::empty);
         CHUNKS.subList(1, CHUNKS.size()).forEach(cache::accept);
         cache.accept(manifest(WindowCodec.checksum(WINDOWS)));
         CompletableFuture<TrainingData> waiting = CompletableFuture.supplyAsync(() -> cache.await("ds", Duration.ofSeconds(20)));
@@ -52,7 +55,7 @@ class DatasetCacheTest {
 
     @Test
     void unknownIncompleteAndCorruptDatasetsAreRejectedWithTheReason() {
-        DatasetCache cache = new DatasetCache();
+        DatasetCache cache = new DatasetCache(Optional::empty);
         assertThatThrownBy(() -> cache.await("nobody", Duration.ofMillis(50)))
                 .isInstanceOf(RejectedRunException.class).hasMessageContaining("unknown dataset nobody");
 
@@ -65,5 +68,24 @@ class DatasetCacheTest {
         cache.accept(manifest("0".repeat(64)));
         assertThatThrownBy(() -> cache.await("ds", Duration.ZERO))
                 .isInstanceOf(RejectedRunException.class).hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void aDatasetNobodyPublishedIsRefusedOnceTheTopicsAreReadUpToWhereTheyEndedWhenTheRunArrived() {
+        TopicPartition windows = new TopicPartition("features.windows", 0);
+        DatasetCache cache = new DatasetCache(() -> Optional.of(Map.of(windows, 3L)));
+        CompletableFuture<TrainingData> waiting = CompletableFuture.supplyAsync(
+                () -> cache.await("nobody", Duration.ofMinutes(10)));
+        cache.read(windows, 2);
+        assertThat(waiting).as("not read up to the end yet").isNotDone();
+
+        cache.read(windows, 3);
+
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(RejectedRunException.class)
+                .hasMessageContaining("unknown dataset nobody: nothing of it is published");
+        // A dataset still being published is waited for, read up to the end or not.
+        cache.accept(manifest(WindowCodec.checksum(WINDOWS)));
+        assertThatThrownBy(() -> cache.await("ds", Duration.ofMillis(50)))
+                .isInstanceOf(RejectedRunException.class).hasMessageContaining("incomplete after");
     }
 }

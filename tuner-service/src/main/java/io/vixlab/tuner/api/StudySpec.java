@@ -1,26 +1,37 @@
 package io.vixlab.tuner.api;
 
 import io.vixlab.contracts.search.Architecture;
+import io.vixlab.contracts.tuning.TrainingLimits;
+import io.vixlab.contracts.tuning.TrainingLimits.Purpose;
+import io.vixlab.contracts.tuning.TrainingLimits.Violation;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.tuner.service.StudyPlan;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a researcher asks for in {@code POST /api/studies}. Every field is optional: an empty body
  * is the seed's full study (all five architectures, 50 TPE trials each, median pruning, one hour
- * per architecture).
+ * per architecture). Each field is checked here, and the training settings, with the defaults
+ * filled in, against the trainers' {@code TrainingLimits} ({@link StudySpecCheck}), so that a study
+ * the tuner stores can run to its end.
  *
  * @param parallelism trials of this study in flight at once (bounded by the trainers available)
  * @param datasetId   a published dataset id, or {@code latest}
  */
+@StudySpecCheck
 public record StudySpec(
-        @Size(max = 120) String name,
-        @Size(min = 1) List<@Pattern(regexp = ARCHITECTURE_NAMES, message = "unknown architecture; known: "
+        @Size(max = 120) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+                String name,
+        @Size(min = 1) List<@NotNull @Pattern(regexp = ARCHITECTURE_NAMES, message = "unknown architecture; known: "
                 + "Basic_CNN_LSTM, Deep_CNN_LSTM, Bidirectional_CNN_LSTM, Attention_CNN_LSTM, Multiscale_CNN_LSTM")
                 String> architectures,
         @Min(1) @Max(10_000) Integer trialsPerArchitecture,
@@ -30,12 +41,15 @@ public record StudySpec(
         @Pattern(regexp = "median|successive-halving|none", message = "must be median, successive-halving or none")
                 String pruner,
         @Min(1) @Max(256) Integer parallelism,
-        @Valid TrainingSettingsSpec training,
-        @Valid TrainingSettingsSpec finalTraining,
-        @Size(min = 1, max = 200) String datasetId) {
+        TrainingSettingsSpec training,
+        TrainingSettingsSpec finalTraining,
+        @Pattern(regexp = DATASET_ID, message = "must be latest or a dataset id: 1 to 200 letters, digits, '.', '_'"
+                + " or '-'") String datasetId) {
 
     static final String ARCHITECTURE_NAMES =
             "(?i)Basic_CNN_LSTM|Deep_CNN_LSTM|Bidirectional_CNN_LSTM|Attention_CNN_LSTM|Multiscale_CNN_LSTM";
+    private static final String NO_CONTROL_CHARACTERS = "\\P{Cntrl}*";
+    private static final String DATASET_ID = "[A-Za-z0-9._-]{1,200}";
 
     /** The study this spec asks for, every omitted field at its default. */
     public StudyPlan toPlan() {
@@ -49,27 +63,80 @@ public record StudySpec(
                 samplerSeed == null ? 42L : samplerSeed,
                 pruner == null ? "median" : pruner,
                 parallelism == null ? 2 : parallelism,
-                training == null ? TrainingSettings.tuningDefaults() : training.toSettings(TrainingSettings.tuningDefaults()),
-                finalTraining == null ? TrainingSettings.finalDefaults()
-                        : finalTraining.toSettings(TrainingSettings.finalDefaults()),
+                TrainingSettingsSpec.resolve(training, TrainingSettings.tuningDefaults()),
+                TrainingSettingsSpec.resolve(finalTraining, TrainingSettings.finalDefaults()),
                 datasetId == null ? StudyPlan.LATEST_DATASET : datasetId);
     }
 
-    /** Training settings as a request may give them: any field left out keeps its default. */
+    /**
+     * What single fields cannot tell: the same architecture named twice (in any case), training
+     * settings outside the trainers' limits once the defaults are filled in, and a patience given
+     * beyond the epochs. Each violation names its field, e.g. {@code training.epochs}.
+     */
+    public List<Violation> crossFieldViolations() {
+        List<Violation> problems = new ArrayList<>();
+        if (architectures != null) {
+            Map<Architecture, List<String>> named = new LinkedHashMap<>();
+            architectures.stream().filter(Objects::nonNull).forEach(name -> Architecture.find(name)
+                    .ifPresent(a -> named.computeIfAbsent(a, key -> new ArrayList<>()).add(name)));
+            named.forEach((architecture, names) -> {
+                if (names.size() > 1) {
+                    problems.add(new Violation("architectures", "names " + architecture.displayName()
+                            + " more than once (names are case-insensitive): " + names));
+                }
+            });
+        }
+        problems.addAll(TrainingSettingsSpec.violations("training", training, TrainingSettings.tuningDefaults(),
+                Purpose.TUNING));
+        problems.addAll(TrainingSettingsSpec.violations("finalTraining", finalTraining,
+                TrainingSettings.finalDefaults(), Purpose.FINAL));
+        return problems;
+    }
+
+    /**
+     * Training settings as a request may give them: any field left out keeps its default. Their
+     * limits are the trainers' ({@code TrainingLimits}), checked by {@link StudySpecCheck}.
+     */
     public record TrainingSettingsSpec(
-            @Min(1) @Max(10_000) Integer epochs,
-            @Min(1) @Max(65_536) Integer batchSize,
-            @Min(0) @Max(20) Integer folds,
-            @Min(0) @Max(10_000) Integer earlyStoppingPatience,
-            @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
-            @jakarta.validation.constraints.DecimalMax("1") Double reduceLrFactor,
-            @Min(0) @Max(10_000) Integer reduceLrPatience,
-            @jakarta.validation.constraints.DecimalMin("0") Double minLearningRate,
-            @jakarta.validation.constraints.DecimalMin("0")
-            @jakarta.validation.constraints.DecimalMax(value = "1", inclusive = false) Double validationFraction,
+            Integer epochs,
+            Integer batchSize,
+            Integer folds,
+            Integer earlyStoppingPatience,
+            Double reduceLrFactor,
+            Integer reduceLrPatience,
+            Double minLearningRate,
+            Double validationFraction,
             Long seed) {
 
-        TrainingSettings toSettings(TrainingSettings defaults) {
+        /** The resolved settings' violations of the limits, and a patience given beyond the epochs. */
+        static List<Violation> violations(String field, TrainingSettingsSpec spec, TrainingSettings defaults,
+                Purpose purpose) {
+            TrainingSettings settings = resolve(spec, defaults);
+            List<Violation> problems = new ArrayList<>();
+            TrainingLimits.violations(settings, purpose)
+                    .forEach(v -> problems.add(new Violation(field + "." + v.field(), v.reason())));
+            if (spec != null && problems.isEmpty()) {
+                patienceWithinEpochs(problems, field + ".earlyStoppingPatience", spec.earlyStoppingPatience, settings);
+                patienceWithinEpochs(problems, field + ".reduceLrPatience", spec.reduceLrPatience, settings);
+            }
+            return problems;
+        }
+
+        /** A default patience beyond the epochs just never runs out; one asked for is a mistake. */
+        private static void patienceWithinEpochs(List<Violation> problems, String field, Integer patience,
+                TrainingSettings settings) {
+            if (patience != null && patience > settings.epochs()) {
+                problems.add(new Violation(field, "must be at most the epochs (" + settings.epochs() + "), got "
+                        + patience));
+            }
+        }
+
+        /** The settings asked for, each field left out (or all of them) at its default. */
+        static TrainingSettings resolve(TrainingSettingsSpec spec, TrainingSettings defaults) {
+            return spec == null ? defaults : spec.toSettings(defaults);
+        }
+
+        private TrainingSettings toSettings(TrainingSettings defaults) {
             return new TrainingSettings(
                     epochs == null ? defaults.epochs() : epochs,
                     batchSize == null ? defaults.batchSize() : batchSize,

@@ -2,6 +2,7 @@ package io.vixlab.tuner.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.search.Architecture;
 import io.vixlab.contracts.training.ModelResult;
@@ -44,6 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,11 +112,36 @@ public class StudyRunner {
     /**
      * Moves a study on: starts it once its dataset is known, re-issues stale trials and finals,
      * closes the architectures whose budget is spent, fills free trial slots and completes the study.
+     * A study that cannot start (its plan cannot be run) ends FAILED with the reason instead of
+     * failing again on every tick.
      */
     public void advance(String studyId) {
-        inStudy(studyId, null, (study, out) -> {
-            advance(study, out);
-            return null;
+        try {
+            inStudy(studyId, null, (study, out) -> {
+                advance(study, out);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!failUnstarted(studyId, e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Ends a study that is still CREATED as FAILED, naming what stopped it from starting. */
+    private boolean failUnstarted(String studyId, RuntimeException cause) {
+        return inStudy(studyId, false, (study, out) -> {
+            if (study.status != Status.CREATED) {
+                return false;
+            }
+            LOG.errorf(cause, "study %s cannot start: it fails", studyId);
+            // The exception's class only: its message may quote database internals.
+            String reason = "the study could not start (" + cause.getClass().getSimpleName() + ")";
+            study.status = Status.FAILED;
+            study.detail = reason;
+            study.finishedAt = now();
+            out.studyEvent(event(study, json.plan(study), Status.FAILED, null, reason));
+            return true;
         });
     }
 
@@ -188,7 +215,7 @@ public class StudyRunner {
             StudyOptimizer optimizer = optimizer(study.id, json.plan(study), trial.architecture);
             switch (result.state()) {
                 case COMPLETE -> {
-                    if (result.value() == null || result.value().isNaN()) {
+                    if (result.value() == null || !Double.isFinite(result.value())) {
                         finish(trial, optimizer.tell(trial.number, TrialState.FAIL),
                                 "reported COMPLETE without a usable value: " + result.value());
                     } else {
@@ -221,7 +248,7 @@ public class StudyRunner {
             architecture.phase = Phase.FINISHED;
             architecture.finalState = result.state();
             architecture.artifactUri = result.artifactUri();
-            architecture.detail = result.error();
+            architecture.detail = MessageLimits.capped(result.error());
             architecture.finishedAt = now();
             completeIfDone(study, out);
             return null;
@@ -485,7 +512,9 @@ public class StudyRunner {
         boolean anyModel = architectures.stream().anyMatch(a -> a.phase == Phase.FINISHED
                 && a.finalState == io.vixlab.contracts.training.TrialState.COMPLETE);
         study.status = anyModel ? Status.COMPLETED : Status.FAILED;
-        study.detail = anyModel ? null : "no architecture produced a final model";
+        study.detail = anyModel ? null : MessageLimits.capped("no architecture produced a final model: "
+                + architectures.stream().map(a -> a.architecture + ": " + (a.detail == null ? a.phase : a.detail))
+                        .collect(Collectors.joining("; ")));
         study.finishedAt = now();
         StudyPlan plan = json.plan(study);
         out.studyEvent(event(study, plan, study.status, null, study.detail));
@@ -494,7 +523,8 @@ public class StudyRunner {
     private void finish(TrialEntity trial, FrozenTrial finished, String failureReason) {
         trial.state = finished.state();
         trial.value = finished.value().isPresent() ? finished.value().getAsDouble() : null;
-        trial.failureReason = failureReason;
+        // A result's error may come from any trainer: stored capped, as a trainer caps it.
+        trial.failureReason = MessageLimits.capped(failureReason);
         trial.finishedAt = now();
     }
 

@@ -195,7 +195,7 @@ class StudyLoopTest {
     @Test
     void trialQueuedLongerThanStaleAfterIsLeftToWaitWhileOneThatWentSilentIsReissued() {
         String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":4,\"parallelism\":3,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2},"
                 + "\"finalTraining\":{\"epochs\":2}}");
         // Trial 1 waits in the trainer's queue for longer than stale-after before it starts (and
         // the trials behind it with it); trial 0's first attempt and every attempt of trial 2
@@ -293,7 +293,7 @@ class StudyLoopTest {
     @Test
     void finalThatWentSilentIsRequestedAgainAndTheNewAttemptMayWaitInTheQueueLongerThanStaleAfter() {
         String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2},"
                 + "\"finalTraining\":{\"epochs\":4}}");
         // Attempt 1 reports one epoch and goes silent: it is requested again after stale-after.
         // Attempt 2 waits in the trainer's queue for longer than stale-after, then takes longer
@@ -327,13 +327,13 @@ class StudyLoopTest {
     @Test
     void finalThatNeverAnswersFailsItsArchitectureAfterTheLastAttempt() {
         String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1}}");
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2}}");
         trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
         trainer.serveFinals(id, request -> null);
 
         StudyView failed = awaitStudy(id, s -> s.status() == StudyEvent.Status.FAILED);
 
-        assertThat(failed.detail()).isEqualTo("no architecture produced a final model");
+        assertThat(failed.detail()).startsWith("no architecture produced a final model: Basic_CNN_LSTM: final training:");
         ArchitectureView architecture = failed.architectures().get(0);
         assertThat(architecture.phase()).isEqualTo(Phase.FAILED);
         assertThat(architecture.finalAttempt()).isEqualTo(2);
@@ -349,7 +349,7 @@ class StudyLoopTest {
     @Test
     void cancelDuringAFinalTrainingStopsIt() {
         String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":1},"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2},"
                 + "\"finalTraining\":{\"epochs\":60}}");
         trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
         trainer.serveFinals(id, request -> ScriptedTrainer.Answer.slow(Duration.ofMillis(500)));
