@@ -10,7 +10,9 @@ import java.util.List;
  * <ul>
  *   <li>MSE, RMSE, MAE of the error {@code actual - predicted};</li>
  *   <li>R² = 1 - SS_res / SS_tot with SS_tot taken around the mean of the actual values (negative
- *       when the forecast is worse than that mean; NaN when every actual value is the same);</li>
+ *       when the forecast is worse than that mean); when every actual value is the same, 1 for a
+ *       perfect forecast and 0 otherwise (scikit-learn's {@code r2_score} with {@code force_finite}),
+ *       so that a report never carries a non-finite number;</li>
  *   <li>directional accuracy: the share of days on which {@code sign(predicted - previousClose)}
  *       equals {@code sign(actual - previousClose)}, with sign in {-1, 0, +1}. A day without an
  *       actual change is therefore a hit only for a forecast of no change, and a forecast of no
@@ -43,7 +45,8 @@ public final class ForecastMetrics {
             }
         }
         double mse = squaredErrors / n;
-        double r2 = squaredDeviations == 0 ? Double.NaN : 1 - squaredErrors / squaredDeviations;
+        // scikit-learn's force_finite convention for a constant series, as the trainer's Evaluation
+        double r2 = squaredDeviations == 0 ? (squaredErrors == 0 ? 1.0 : 0.0) : 1 - squaredErrors / squaredDeviations;
         return new Metrics(mse, Math.sqrt(mse), absoluteErrors / n, r2, (double) directionHits / n);
     }
 }

@@ -57,8 +57,10 @@ class ForecastMetricsTest {
     }
 
     @Test
-    void r2IsUndefinedWhenActualValuesDoNotVary() {
-        assertThat(ForecastMetrics.of(List.of(day(0, 20, 21, 20), day(1, 21, 21, 22))).r2()).isNaN();
+    void r2OfActualValuesThatDoNotVaryIsScikitLearnsForceFinite() {
+        // sklearn.metrics.r2_score([21, 21], [20, 22]) == 0.0 and r2_score([21, 21], [21, 21]) == 1.0
+        assertThat(ForecastMetrics.of(List.of(day(0, 20, 21, 20), day(1, 21, 21, 22))).r2()).isEqualTo(0.0);
+        assertThat(ForecastMetrics.of(List.of(day(0, 20, 21, 21), day(1, 21, 21, 21))).r2()).isEqualTo(1.0);
     }
 
     @Test
