@@ -1,13 +1,21 @@
 package io.vixlab.report.messaging;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.market.MarketBar;
+import io.vixlab.report.persistence.DatasetRecord;
+import io.vixlab.report.persistence.ModelResultRecord;
+import io.vixlab.report.persistence.StudyRecord;
+import io.vixlab.report.persistence.StudyReportRecord;
+import io.vixlab.report.persistence.TrainingProgressRecord;
+import io.vixlab.report.persistence.TrialResultRecord;
 import io.vixlab.testing.HostileMessages;
 import io.vixlab.testing.HostileMessages.Probe;
 import io.vixlab.testing.HostileMessages.Target;
@@ -23,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The poison catalogue ({@link HostileMessages}) on the six topics this service consumes: each is
- * dead-lettered with its reason, the channel takes the good event sent after it (about a study
+ * dead-lettered with its reason, nothing of it is stored, the channel takes the good event sent after it (about a study
  * no one knows, so that no report changes), and the service stays healthy. Before this, a poison
  * message too large to dead-letter stopped the channels and a finished study never got its report.
  */
@@ -48,8 +56,20 @@ class HostileMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("probes")
-    void poisonIsDeadLetteredAndEveryChannelGoesOn(Probe probe) {
-        HostileMessages.probe(probe, TARGETS);
+    void poisonIsDeadLetteredNothingIsStoredAndEveryChannelGoesOn(Probe probe) {
+        List<String> poisonIds = HostileMessages.probe(probe, TARGETS).stream().map(HostileMessages.Poison::key).toList();
+
+        // Every poison carries its key as its study or dataset id (the good event it was made from did).
+        if (!poisonIds.isEmpty()) {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> List.of(
+                    StudyRecord.count("studyId in ?1", poisonIds),
+                    TrialResultRecord.count("studyId in ?1", poisonIds),
+                    ModelResultRecord.count("studyId in ?1", poisonIds),
+                    TrainingProgressRecord.count("studyId in ?1", poisonIds),
+                    StudyReportRecord.count("studyId in ?1", poisonIds),
+                    DatasetRecord.count("datasetId in ?1", poisonIds))))
+                    .as("rows stored from poison").containsOnly(0L);
+        }
 
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

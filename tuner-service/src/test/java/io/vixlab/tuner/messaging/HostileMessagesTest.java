@@ -1,8 +1,10 @@
 package io.vixlab.tuner.messaging;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.Topics;
@@ -11,6 +13,9 @@ import io.vixlab.testing.HostileMessages.Probe;
 import io.vixlab.testing.HostileMessages.Target;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.SampleEvents;
+import io.vixlab.tuner.persistence.KnownDatasetEntity;
+import io.vixlab.tuner.persistence.StudyEntity;
+import io.vixlab.tuner.persistence.TrialEntity;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The poison catalogue ({@link HostileMessages}) on the four topics this service consumes: each is
- * dead-lettered with its reason, the channel takes the good event sent after it (about a trial no
+ * dead-lettered with its reason, nothing of it is stored, the channel takes the good event sent after it (about a trial no
  * study has, which the tuner ignores), and the service stays healthy.
  */
 @QuarkusTest
@@ -39,8 +44,17 @@ class HostileMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("probes")
-    void poisonIsDeadLetteredAndEveryChannelGoesOn(Probe probe) {
-        HostileMessages.probe(probe, TARGETS);
+    void poisonIsDeadLetteredNothingIsStoredAndEveryChannelGoesOn(Probe probe) {
+        List<String> poisonIds = HostileMessages.probe(probe, TARGETS).stream().map(HostileMessages.Poison::key).toList();
+
+        // Every poison carries its key as its study or dataset id (the good event it was made from did).
+        if (!poisonIds.isEmpty()) {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> List.of(
+                    StudyEntity.count("id in ?1", poisonIds),
+                    TrialEntity.count("studyId in ?1", poisonIds),
+                    KnownDatasetEntity.count("id in ?1", poisonIds))))
+                    .as("rows stored from poison").containsOnly(0L);
+        }
 
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
