@@ -17,20 +17,17 @@ import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrainingSettings;
-import io.vixlab.queue.RunQueue;
 import io.vixlab.testing.HostileMessages;
 import io.vixlab.testing.HostileMessages.Probe;
 import io.vixlab.testing.HostileMessages.Target;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.SampleEvents;
 import io.vixlab.trainer.fixture.TrainerTopics;
+import io.vixlab.trainer.service.RunAnswers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,13 +56,15 @@ class HostileMessagesTest {
                             TrialResult.class, 1)).singleElement().extracting(TrialResult::state)
                             .isEqualTo(TrialState.COMPLETE),
                     "studyId", null, true),
-            new Target(Topics.TRAINING_FINALS, key -> finalRequest(), acknowledgedByTheQueue(), "studyId", null, true),
+            new Target(Topics.TRAINING_FINALS, key -> finalRequest(), takenFromTheQueue(), "studyId", null, true),
             new Target(Topics.TUNING_CONTROL, SampleEvents::trialControl, committedBy("tuning-control"), "studyId",
                     "action", true),
             new Target(Topics.FEATURE_WINDOWS, SampleEvents::windowChunk, committedBy("feature-windows"), "datasetId",
                     null, true),
             new Target(Topics.FEATURE_DATASETS, SampleEvents::datasetManifest, committedBy("feature-datasets"),
                     "datasetId", null, true));
+
+    private static final AtomicLong SETTLED_BEFORE_PROBE = new AtomicLong();
 
     static Stream<Probe> probes() {
         return HostileMessages.probesFor(TARGETS).stream();
@@ -74,6 +73,7 @@ class HostileMessagesTest {
     @BeforeEach
     void dataset() {
         TrainerTopics.publishDataset();
+        SETTLED_BEFORE_PROBE.set(runsSettled());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,18 +107,18 @@ class HostileMessagesTest {
                 Instant.parse("2026-11-25T12:00:00Z")));
     }
 
-    /** Taken from the work queue: its share group's start offset passes the run (acknowledged). */
-    private static HostileMessages.Consumption acknowledgedByTheQueue() {
-        return (key, partition, offset) -> {
-            String group = Arc.container().instance(RunQueue.Settings.class).get().groupOf(partition.topic());
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TrainerTopics.bootstrap()))) {
-                await().atMost(TrainerTopics.WAIT).until(() -> {
-                    SharePartitionOffsetInfo info = admin.listShareGroupOffsets(Map.of(group,
-                            new ListShareGroupOffsetsSpec().topicPartitions(List.of(partition))))
-                            .partitionsToOffsetInfo(group).get().get(partition);
-                    return info != null && info.startOffset() > offset;
-                });
-            }
-        };
+    /**
+     * Taken from the work queue: besides the good trial (answered, awaited by its own target), this
+     * trainer settled one more run since the probe began: the good final, trained the first time and
+     * found answered after that.
+     */
+    private static HostileMessages.Consumption takenFromTheQueue() {
+        return (key, partition, offset) -> await().atMost(TrainerTopics.WAIT)
+                .until(() -> runsSettled() - SETTLED_BEFORE_PROBE.get() >= 2);
+    }
+
+    private static long runsSettled() {
+        Map<RunAnswers.Disposition, Long> counts = Arc.container().instance(RunAnswers.class).get().counts();
+        return counts.get(RunAnswers.Disposition.ANSWERED) + counts.get(RunAnswers.Disposition.ALREADY_ANSWERED);
     }
 }
