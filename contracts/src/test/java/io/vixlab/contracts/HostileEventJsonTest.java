@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Values are read as exactly what they are, and a reason never carries the input. */
-class EventJsonTest {
+class HostileEventJsonTest {
 
     enum Kind { FIRST, SECOND }
 
