@@ -146,7 +146,7 @@ class TunerRestartIT {
         int trials = 16;
         HttpResponse<String> created = ProductionPlatform.post(tuner, "/api/studies", "{\"name\":\"local-restart\","
                 + "\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":" + trials + ",\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-local-restart\",\"training\":{\"epochs\":3,\"folds\":1},"
+                + "\"pruner\":\"none\",\"datasetId\":\"ds-local-restart\",\"training\":{\"epochs\":3,\"folds\":2},"
                 + "\"finalTraining\":{\"epochs\":1}}", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = EventJson.mapper().readTree(created.body()).path("id").asText();
