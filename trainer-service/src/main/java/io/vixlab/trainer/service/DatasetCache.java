@@ -74,8 +74,14 @@ public class DatasetCache {
      *                              windows do not match its manifest
      */
     public TrainingData await(String datasetId, Duration timeout) {
-        // Asked outside the lock: the consumers go on feeding the cache meanwhile.
-        return await(datasetId, published.ends(), timeout);
+        // Only a dataset not seen yet needs the broker's word (every later run of a study finds it here);
+        // asked outside the lock, so that the consumers go on feeding the cache meanwhile.
+        Optional<Map<TopicPartition, Long>> ends = seen(datasetId) ? Optional.empty() : published.ends();
+        return await(datasetId, ends, timeout);
+    }
+
+    private synchronized boolean seen(String datasetId) {
+        return decoded.containsKey(datasetId) || assemblers.containsKey(datasetId);
     }
 
     private synchronized TrainingData await(String datasetId, Optional<Map<TopicPartition, Long>> ends,
