@@ -31,7 +31,6 @@ public final class EventJson {
             LogicalType.Boolean);
 
     /** How much of an unreadable token a reason quotes. */
-    private static final int ERROR_TOKEN_CHARS = 40;
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
@@ -66,7 +65,7 @@ public final class EventJson {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // Jackson quotes an unreadable token in its message: a short excerpt names it, more would echo input.
         mapper.getFactory().setErrorReportConfiguration(ErrorReportConfiguration.builder()
-                .maxErrorTokenLength(ERROR_TOKEN_CHARS).maxRawContentLength(0).build());
+                .maxErrorTokenLength(MessageLimits.MAX_QUOTED_CHARS).maxRawContentLength(0).build());
         return mapper;
     }
 

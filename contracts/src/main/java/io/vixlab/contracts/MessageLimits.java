@@ -20,21 +20,53 @@ public final class MessageLimits {
      */
     public static final int MAX_REASON_CHARS = 500;
 
+    /** The most characters of input that an error text or a Jackson message quotes. */
+    public static final int MAX_QUOTED_CHARS = 40;
+
     private MessageLimits() {
     }
 
     /**
      * {@code text} cut to {@link #MAX_REASON_CHARS} characters (never inside a character pair), saying
-     * how much was left out.
+     * how much was left out, with control characters other than line breaks and tabs escaped (a
+     * database column refuses a NUL).
      */
     public static String capped(String text) {
-        if (text == null || text.length() <= MAX_REASON_CHARS) {
-            return text;
+        if (text == null) {
+            return null;
+        }
+        String printable = escapeControls(text, true);
+        if (printable.length() <= MAX_REASON_CHARS) {
+            return printable;
         }
         int end = MAX_REASON_CHARS;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+        if (Character.isHighSurrogate(printable.charAt(end - 1))) {
             end--;
         }
-        return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
+        return printable.substring(0, end) + "… (" + (printable.length() - end) + " more characters)";
+    }
+
+    /**
+     * How an error quotes input (a cell, a header, a parameter, a path): at most
+     * {@link #MAX_QUOTED_CHARS} characters of it, every control character escaped, with the input's
+     * length when it was cut, so that hostile input never makes an error long or unprintable.
+     */
+    public static String quoted(String input) {
+        String shown = input.length() <= MAX_QUOTED_CHARS ? input : input.substring(0, MAX_QUOTED_CHARS);
+        String escaped = escapeControls(shown, false);
+        return shown.length() == input.length() ? escaped : escaped + "… (" + input.length() + " characters)";
+    }
+
+    private static String escapeControls(String text, boolean keepLineBreaksAndTabs) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean kept = keepLineBreaksAndTabs && (c == '\n' || c == '\r' || c == '\t');
+            if (Character.isISOControl(c) && !kept) {
+                escaped.append(String.format("\\u%04x", c));
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
+        return escaped.toString();
     }
 }

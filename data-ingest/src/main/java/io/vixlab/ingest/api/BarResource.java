@@ -1,11 +1,11 @@
 package io.vixlab.ingest.api;
 
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.market.MarketBar;
-import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.service.BarService;
 import io.vixlab.ingest.service.IngestRunView;
 import io.vixlab.ingest.service.IngestService;
-import io.vixlab.ingest.service.InvalidRequestException;
+import io.vixlab.kit.rest.InvalidParameterException;
 import io.vixlab.kit.rest.Problems;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -69,17 +69,17 @@ public class BarResource {
     private static Range requiredRange(String from, String to) {
         for (String[] parameter : new String[][] {{"from", from}, {"to", to}}) {
             if (parameter[1] == null || parameter[1].isBlank()) {
-                throw new InvalidRequestException(parameter[0], "required: a repair names its first and last day");
+                throw new InvalidParameterException(parameter[0], "required: a repair names its first and last day");
             }
         }
         List<Problems.InvalidParam> invalid = new ArrayList<>();
         Optional<LocalDate> first = date("from", from, invalid);
         Optional<LocalDate> last = date("to", to, invalid);
         if (!invalid.isEmpty()) {
-            throw new InvalidRequestException(invalid.get(0).name(), invalid.get(0).reason());
+            throw new InvalidParameterException(invalid.get(0).name(), invalid.get(0).reason());
         }
         if (first.orElseThrow().isAfter(last.orElseThrow())) {
-            throw new InvalidRequestException("to", "must not be before from (" + from + ")");
+            throw new InvalidParameterException("to", "must not be before from (" + from + ")");
         }
         return new Range(first.get(), last.get());
     }
@@ -132,7 +132,7 @@ public class BarResource {
         try {
             return Optional.of(LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            invalid.add(new Problems.InvalidParam(name, "'" + Excerpt.of(value) + "' is not a date; expected YYYY-MM-DD"));
+            invalid.add(new Problems.InvalidParam(name, "'" + MessageLimits.quoted(value) + "' is not a date; expected YYYY-MM-DD"));
             return Optional.empty();
         }
     }

@@ -1,6 +1,6 @@
 package io.vixlab.ingest.parse;
 
-import io.vixlab.ingest.Excerpt;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.ingest.InvalidFileException;
 import io.vixlab.ingest.RowLocation;
 import io.vixlab.ingest.source.SourceFile;
@@ -87,7 +87,7 @@ public final class CsvBarParser {
         } catch (UncheckedIOException e) {
             // commons-csv reports broken quoting this way; the broken record starts after the last good one
             throw new InvalidFileException(RowLocation.ofRow(file.name(), lastLine + 1),
-                    "not readable as CSV: " + Excerpt.ofError(e.getCause().getMessage()));
+                    "not readable as CSV: " + MessageLimits.capped(e.getCause().getMessage()));
         }
     }
 
@@ -103,7 +103,7 @@ public final class CsvBarParser {
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).toUpperCase(Locale.ROOT);
                 if (indexes.putIfAbsent(name, i) != null) {
-                    throw headerProblem(file, Excerpt.of(header.get(i)), "the column appears twice in the header " + headerText(header));
+                    throw headerProblem(file, MessageLimits.quoted(header.get(i)), "the column appears twice in the header " + headerText(header));
                 }
             }
             Integer date = indexes.get(DATE);
@@ -134,7 +134,7 @@ public final class CsvBarParser {
         }
 
         private static String headerText(List<String> header) {
-            return Excerpt.of(String.join(",", header));
+            return MessageLimits.quoted(String.join(",", header));
         }
 
         private static InvalidFileException headerProblem(SourceFile file, String field, String reason) {
@@ -163,7 +163,7 @@ public final class CsvBarParser {
         try {
             return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, US_DATE);
         } catch (DateTimeParseException e) {
-            throw new InvalidFileException(location, "'" + Excerpt.of(text) + "' is not a date; expected MM/DD/YYYY or YYYY-MM-DD");
+            throw new InvalidFileException(location, "'" + MessageLimits.quoted(text) + "' is not a date; expected MM/DD/YYYY or YYYY-MM-DD");
         }
     }
 
@@ -173,11 +173,11 @@ public final class CsvBarParser {
         }
         if (!DECIMAL.matcher(text).matches()) {
             String problem = NON_FINITE.matcher(text).matches() ? "is not a finite number" : "is not a number";
-            throw new InvalidFileException(location, "'" + Excerpt.of(text) + "' " + problem);
+            throw new InvalidFileException(location, "'" + MessageLimits.quoted(text) + "' " + problem);
         }
         double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) {
-            throw new InvalidFileException(location, "'" + Excerpt.of(text) + "' is not a finite number");
+            throw new InvalidFileException(location, "'" + MessageLimits.quoted(text) + "' is not a finite number");
         }
         return value;
     }

@@ -1,10 +1,10 @@
 package io.vixlab.ingest.run;
 
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.market.BarChecksum;
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.contracts.market.SymbolRange;
-import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.IngestException;
 import io.vixlab.ingest.IngestWarning;
 import io.vixlab.ingest.parse.CsvBarParser;
@@ -93,7 +93,7 @@ public final class IngestRun {
             }
         } catch (IngestException e) {
             MarketUpdate failed = new MarketUpdate(MarketUpdate.SCHEMA_VERSION, runId, MarketUpdate.Status.FAILED,
-                    sourceNames, List.of(), null, Excerpt.ofError(e.getMessage()), startedAt, clock.instant());
+                    sourceNames, List.of(), null, MessageLimits.capped(e.getMessage()), startedAt, clock.instant());
             return new IngestOutcome(failed, List.of(), List.of());
         }
         if (!changed.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.vixlab.ingest.service;
 
-import io.vixlab.ingest.Excerpt;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.ingest.IngestException;
 import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
@@ -10,6 +10,7 @@ import io.vixlab.ingest.source.LocalFileSource;
 import io.vixlab.ingest.source.SizeLimit;
 import io.vixlab.ingest.source.SnapshotSource;
 import io.vixlab.ingest.source.SourceFile;
+import io.vixlab.kit.rest.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -28,16 +29,16 @@ public class BarSources {
         this.config = config;
     }
 
-    /** @throws InvalidRequestException for a path where none belongs, or none, or one that is not a sane path under the file root */
+    /** @throws InvalidParameterException for a path where none belongs, or none, or one that is not a sane path under the file root */
     public BarSource open(SourceKind kind, Optional<String> path) {
         if (kind != SourceKind.FILE && path.isPresent()) {
-            throw new InvalidRequestException("path", "only a file source takes a path, not " + kind.label());
+            throw new InvalidParameterException("path", "only a file source takes a path, not " + kind.label());
         }
         return switch (kind) {
             case SNAPSHOT -> new SnapshotSource();
             case CBOE -> new CboeHttpSource(cboeSettings(), sizeLimit());
             case FILE -> new LocalFileSource(fileRoot(), underFileRoot(path.orElseThrow(
-                    () -> new InvalidRequestException("path", "a file source needs the path of a file or directory"))),
+                    () -> new InvalidParameterException("path", "a file source needs the path of a file or directory"))),
                     sizeLimit());
         };
     }
@@ -87,10 +88,10 @@ public class BarSources {
      */
     private Path underFileRoot(String requested) {
         if (requested.indexOf('\0') >= 0) {
-            throw new InvalidRequestException("path", "contains a NUL character");
+            throw new InvalidParameterException("path", "contains a NUL character");
         }
         if (requested.length() > config.maxPathLength()) {
-            throw new InvalidRequestException("path", "is " + requested.length() + " characters long, more than the limit of "
+            throw new InvalidParameterException("path", "is " + requested.length() + " characters long, more than the limit of "
                     + config.maxPathLength());
         }
         Path root = fileRoot();
@@ -98,10 +99,10 @@ public class BarSources {
         try {
             path = root.resolve(requested).normalize();
         } catch (InvalidPathException e) {
-            throw new InvalidRequestException("path", Excerpt.of(requested) + " is not a valid path");
+            throw new InvalidParameterException("path", MessageLimits.quoted(requested) + " is not a valid path");
         }
         if (!path.startsWith(root)) {
-            throw new InvalidRequestException("path", Excerpt.of(requested) + " lies outside the import root");
+            throw new InvalidParameterException("path", MessageLimits.quoted(requested) + " lies outside the import root");
         }
         if (path.equals(root)) {
             return path;
@@ -110,8 +111,8 @@ public class BarSources {
         for (Path part : root.relativize(path)) {
             reached = reached.resolve(part);
             if (Files.isSymbolicLink(reached)) {
-                throw new InvalidRequestException("path", Excerpt.of(requested) + " passes through the symbolic link "
-                        + Excerpt.of(root.relativize(reached).toString()) + "; links are not followed");
+                throw new InvalidParameterException("path", MessageLimits.quoted(requested) + " passes through the symbolic link "
+                        + MessageLimits.quoted(root.relativize(reached).toString()) + "; links are not followed");
             }
         }
         return path;

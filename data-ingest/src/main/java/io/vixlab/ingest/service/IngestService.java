@@ -1,9 +1,9 @@
 package io.vixlab.ingest.service;
 
 import io.quarkus.panache.common.Sort;
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;
-import io.vixlab.ingest.Excerpt;
 import io.vixlab.ingest.config.IngestConfig;
 import io.vixlab.ingest.config.SourceKind;
 import io.vixlab.ingest.messaging.MarketEventPublisher;
@@ -17,6 +17,7 @@ import io.vixlab.ingest.run.BarRepair;
 import io.vixlab.ingest.run.IngestOutcome;
 import io.vixlab.ingest.run.IngestRun;
 import io.vixlab.ingest.source.BarSource;
+import io.vixlab.kit.rest.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public class IngestService {
      *
      * @param path           the file or directory of a {@code file} source, relative to the file root or absolute under it
      * @param replaceHistory whether the run may change stored closes by more than a plausible amount
-     * @throws InvalidRequestException when the source and path do not go together
+     * @throws InvalidParameterException when the source and path do not go together
      * @throws PublishException        when this run's events, or those of an earlier run that are still to be
      *                                 published, could not be published; the data is stored
      */
@@ -145,7 +146,7 @@ public class IngestService {
             publisher.publish(bars, deletedKeys, updateOf(runId), config.publishTimeout());
         } catch (PublishException e) {
             LOG.errorf(e, "run %s is stored but its events are not on the broker", runId);
-            markPublication(runId, Publication.FAILED, Excerpt.ofError(e.getMessage()));
+            markPublication(runId, Publication.FAILED, MessageLimits.capped(e.getMessage()));
             throw new PublishException("run " + runId + " is stored but its events are not on the broker ("
                     + e.getMessage() + "); the next run publishes them", e);
         }

@@ -1,5 +1,6 @@
 package io.vixlab.ingest.validate;
 
+import io.vixlab.contracts.MessageLimits;
 import io.vixlab.ingest.IngestWarning;
 import io.vixlab.ingest.InvalidFileException;
 import io.vixlab.ingest.RowLocation;
@@ -7,7 +8,6 @@ import io.vixlab.ingest.parse.Columns;
 import io.vixlab.ingest.parse.ParsedRow;
 import io.vixlab.ingest.parse.ParsedSeries;
 import io.vixlab.contracts.market.MarketSymbol;
-import io.vixlab.ingest.Excerpt;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -103,7 +103,7 @@ public final class BarValidator {
 
     private void checkSymbol(ParsedSeries series) {
         if (!symbols.contains(series.symbol())) {
-            throw new InvalidFileException(RowLocation.ofFile(series.file()), "symbol " + Excerpt.of(series.symbol())
+            throw new InvalidFileException(RowLocation.ofFile(series.file()), "symbol " + MessageLimits.quoted(series.symbol())
                     + " (from the file name) is not accepted; accepted are " + String.join(", ", symbols));
         }
         boolean closeOnly = series.columns().open() == null;

@@ -2,6 +2,7 @@ package io.vixlab.kit.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vixlab.contracts.MessageLimits;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,7 +38,7 @@ public class HttpProblems {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e) {
-        return Problems.badRequest("a parameter is invalid", List.of(new Problems.InvalidParam(e.parameter(), e.getMessage())));
+        return Problems.badRequest("the request is invalid", List.of(new Problems.InvalidParam(e.parameter(), e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -73,6 +74,6 @@ public class HttpProblems {
     }
 
     private static String header(HttpHeaders headers, String name) {
-        return Optional.ofNullable(headers.getHeaderString(name)).map(ProblemTexts::capped).orElse("(none)");
+        return Optional.ofNullable(headers.getHeaderString(name)).map(MessageLimits::quoted).orElse("(none)");
     }
 }

@@ -2,7 +2,11 @@ package io.vixlab.kit.rest;
 
 import jakarta.ws.rs.BadRequestException;
 
-/** A path, query or header parameter whose text is not a value of its type: answered 400 naming it. */
+/**
+ * A request parameter or body field that is invalid: a path, query or header parameter whose text is
+ * not a value of its type, or a value a service refuses (e.g. data-ingest's file path). Answered 400
+ * naming it ({@link HttpProblems}).
+ */
 public class InvalidParameterException extends BadRequestException {
 
     private final String parameter;

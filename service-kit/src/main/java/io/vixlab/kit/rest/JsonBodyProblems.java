@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.vixlab.contracts.MessageLimits;
 import jakarta.ws.rs.core.Response;
 import java.lang.invoke.MethodType;
 import java.math.BigInteger;
@@ -32,7 +33,7 @@ final class JsonBodyProblems {
 
     static Response of(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = ProblemTexts.capped(fieldPath(mapping.getPath()));
+            String field = MessageLimits.quoted(fieldPath(mapping.getPath()));
             String reason = reason(mapping);
             return Problems.badRequest("the request body has an invalid field", List.of(new Problems.InvalidParam(field, reason)));
         }
@@ -45,7 +46,7 @@ final class JsonBodyProblems {
         }
         if (e instanceof StreamConstraintsException) {
             // Jackson's text names the limit and the size; it ends with the Java getter that sets it.
-            return "exceeds a JSON parser limit: " + ProblemTexts.capped(e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
+            return "exceeds a JSON parser limit: " + MessageLimits.capped(e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
         }
         String problem = e instanceof JsonEOFException ? "ends before its JSON is complete" : "is not valid JSON";
         JsonLocation where = e.getLocation();
@@ -61,7 +62,7 @@ final class JsonBodyProblems {
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
             // The record's own check refused the value; its message is written for the client.
-            return ProblemTexts.capped(e.getCause().getMessage());
+            return MessageLimits.capped(e.getCause().getMessage());
         }
         return "has a value that cannot be read";
     }

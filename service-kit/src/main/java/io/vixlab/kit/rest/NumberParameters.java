@@ -1,5 +1,6 @@
 package io.vixlab.kit.rest;
 
+import io.vixlab.contracts.MessageLimits;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -72,7 +73,7 @@ public class NumberParameters implements ParamConverterProvider {
                 return (T) kind.parse().apply(text.strip());
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException(parameter,
-                        "must be " + kind.expected() + ", not '" + ProblemTexts.capped(text) + "'");
+                        "must be " + kind.expected() + ", not '" + MessageLimits.quoted(text) + "'");
             }
         }
 
