@@ -1,6 +1,6 @@
 package io.vixlab.ingest.api;
 
-import io.vixlab.ingest.messaging.PublishException;
+import io.vixlab.ingest.messaging.out.PublishException;
 import io.vixlab.ingest.run.BarRepair;
 import io.vixlab.kit.rest.Problems;
 import jakarta.ws.rs.core.Response;

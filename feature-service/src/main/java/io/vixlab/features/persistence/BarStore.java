@@ -20,10 +20,10 @@ public class BarStore {
      */
     @Transactional
     public boolean upsert(MarketBar bar) {
-        StoredBar stored = StoredBar.<StoredBar>find("symbol = ?1 and barDate = ?2", bar.symbol(), bar.date())
+        BarEntity stored = BarEntity.<BarEntity>find("symbol = ?1 and barDate = ?2", bar.symbol(), bar.date())
                 .firstResult();
         if (stored == null) {
-            StoredBar.of(bar).persist();
+            BarEntity.of(bar).persist();
             return true;
         }
         if (stored.samePrices(bar) || bar.ingestedAt().isBefore(stored.ingestedAt)) {
@@ -36,13 +36,13 @@ public class BarStore {
     /** Removes the bar of a symbol and day, if stored: data-ingest deleted it. */
     @Transactional
     public void delete(String symbol, LocalDate date) {
-        StoredBar.delete("symbol = ?1 and barDate = ?2", symbol, date);
+        BarEntity.delete("symbol = ?1 and barDate = ?2", symbol, date);
     }
 
     @Transactional
     public List<MarketBar> ofSymbols(Collection<String> symbols) {
-        return StoredBar.<StoredBar>list("symbol in ?1 order by symbol, barDate", symbols).stream()
-                .map(StoredBar::toBar)
+        return BarEntity.<BarEntity>list("symbol in ?1 order by symbol, barDate", symbols).stream()
+                .map(BarEntity::toBar)
                 .toList();
     }
 

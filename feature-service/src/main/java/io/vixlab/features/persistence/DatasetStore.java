@@ -15,34 +15,34 @@ public class DatasetStore {
     /** Stores a new version, unpublished. */
     @Transactional
     public void save(DatasetVersion version) {
-        DatasetRecord.of(version.manifest()).persist();
-        version.chunks().forEach(chunk -> DatasetChunkRecord.of(chunk).persist());
+        DatasetEntity.of(version.manifest()).persist();
+        version.chunks().forEach(chunk -> DatasetChunkEntity.of(chunk).persist());
     }
 
     @Transactional
     public Optional<StoredDataset> find(String datasetId) {
-        return DatasetRecord.<DatasetRecord>findByIdOptional(datasetId)
+        return DatasetEntity.<DatasetEntity>findByIdOptional(datasetId)
                 .map(record -> new StoredDataset(record.manifest(), record.published));
     }
 
     @Transactional
     public void markPublished(String datasetId) {
-        DatasetRecord.<DatasetRecord>findByIdOptional(datasetId).orElseThrow().published = true;
+        DatasetEntity.<DatasetEntity>findByIdOptional(datasetId).orElseThrow().published = true;
     }
 
     /** Published manifests, newest first. */
     @Transactional
     public List<DatasetManifest> published() {
-        return DatasetRecord.<DatasetRecord>list("published = true order by createdAt desc, datasetId").stream()
-                .map(DatasetRecord::manifest)
+        return DatasetEntity.<DatasetEntity>list("published = true order by createdAt desc, datasetId").stream()
+                .map(DatasetEntity::manifest)
                 .toList();
     }
 
     /** A dataset's chunks in index order. */
     @Transactional
     public List<WindowChunk> chunks(String datasetId) {
-        return DatasetChunkRecord.<DatasetChunkRecord>list("datasetId = ?1 order by chunkIndex", datasetId).stream()
-                .map(DatasetChunkRecord::chunk)
+        return DatasetChunkEntity.<DatasetChunkEntity>list("datasetId = ?1 order by chunkIndex", datasetId).stream()
+                .map(DatasetChunkEntity::chunk)
                 .toList();
     }
 

@@ -9,7 +9,7 @@ import io.vixlab.features.dataset.DatasetBuilder;
 import io.vixlab.features.dataset.DatasetVersion;
 import io.vixlab.features.market.MarketHistory;
 import io.vixlab.features.market.Symbol;
-import io.vixlab.features.messaging.DatasetPublisher;
+import io.vixlab.features.messaging.out.DatasetPublisher;
 import io.vixlab.features.persistence.BarStore;
 import io.vixlab.features.persistence.DatasetStore;
 import io.vixlab.features.persistence.DatasetStore.StoredDataset;

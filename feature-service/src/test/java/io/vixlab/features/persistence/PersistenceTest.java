@@ -79,8 +79,8 @@ class PersistenceTest {
         } finally {
             // Never on the broker: other tests must not find it among the published datasets.
             QuarkusTransaction.requiringNew().run(() -> {
-                DatasetChunkRecord.delete("datasetId", id);
-                DatasetRecord.deleteById(id);
+                DatasetChunkEntity.delete("datasetId", id);
+                DatasetEntity.deleteById(id);
             });
         }
     }

@@ -7,11 +7,11 @@ import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.report.baseline.BaselineInput.DailyClose;
-import io.vixlab.report.persistence.DailyCloseRecord;
-import io.vixlab.report.persistence.DatasetRecord;
-import io.vixlab.report.persistence.ModelResultRecord;
-import io.vixlab.report.persistence.TrainingProgressRecord;
-import io.vixlab.report.persistence.TrialResultRecord;
+import io.vixlab.report.persistence.DailyCloseEntity;
+import io.vixlab.report.persistence.DatasetEntity;
+import io.vixlab.report.persistence.ModelResultEntity;
+import io.vixlab.report.persistence.TrainingProgressEntity;
+import io.vixlab.report.persistence.TrialResultEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -33,38 +33,38 @@ public class ResultStore {
 
     @Transactional
     public boolean record(TrialResult result) {
-        if (TrialResultRecord.count("trialId = ?1 and attempt = ?2", result.trialId(), result.attempt()) > 0) {
+        if (TrialResultEntity.count("trialId = ?1 and attempt = ?2", result.trialId(), result.attempt()) > 0) {
             return false;
         }
-        TrialResultRecord.of(result).persist();
+        TrialResultEntity.of(result).persist();
         return true;
     }
 
     @Transactional
     public boolean record(ModelResult result) {
-        if (ModelResultRecord.count("finalId = ?1 and attempt = ?2", result.finalId(), result.attempt()) > 0) {
+        if (ModelResultEntity.count("finalId = ?1 and attempt = ?2", result.finalId(), result.attempt()) > 0) {
             return false;
         }
-        ModelResultRecord.of(result).persist();
+        ModelResultEntity.of(result).persist();
         return true;
     }
 
     @Transactional
     public boolean record(DatasetManifest manifest) {
-        if (DatasetRecord.findById(manifest.datasetId()) != null) {
+        if (DatasetEntity.findById(manifest.datasetId()) != null) {
             return false;
         }
-        DatasetRecord.of(manifest).persist();
+        DatasetEntity.of(manifest).persist();
         return true;
     }
 
     @Transactional
     public boolean record(TrainingProgress progress) {
-        if (TrainingProgressRecord.count("runId = ?1 and attempt = ?2 and step = ?3", progress.runId(),
+        if (TrainingProgressEntity.count("runId = ?1 and attempt = ?2 and step = ?3", progress.runId(),
                 progress.attempt(), progress.step()) > 0) {
             return false;
         }
-        TrainingProgressRecord.of(progress).persist();
+        TrainingProgressEntity.of(progress).persist();
         return true;
     }
 
@@ -74,10 +74,10 @@ public class ResultStore {
         if (!VIX.equals(bar.symbol())) {
             return false;
         }
-        DailyCloseRecord close = DailyCloseRecord.find("symbol = ?1 and date = ?2", bar.symbol(), bar.date())
+        DailyCloseEntity close = DailyCloseEntity.find("symbol = ?1 and date = ?2", bar.symbol(), bar.date())
                 .firstResult();
         if (close == null) {
-            close = new DailyCloseRecord();
+            close = new DailyCloseEntity();
             close.symbol = bar.symbol();
             close.date = bar.date();
         } else if (!bar.ingestedAt().isAfter(close.ingestedAt)) {
@@ -91,14 +91,14 @@ public class ResultStore {
 
     @Transactional
     public List<TrialResult> trials(String studyId) {
-        return TrialResultRecord.<TrialResultRecord>list("studyId", Sort.by("id"), studyId).stream()
+        return TrialResultEntity.<TrialResultEntity>list("studyId", Sort.by("id"), studyId).stream()
                 .map(r -> r.event(TrialResult.class))
                 .toList();
     }
 
     @Transactional
     public List<ModelResult> finals(String studyId) {
-        return ModelResultRecord.<ModelResultRecord>list("studyId", Sort.by("id"), studyId).stream()
+        return ModelResultEntity.<ModelResultEntity>list("studyId", Sort.by("id"), studyId).stream()
                 .map(r -> r.event(ModelResult.class))
                 .toList();
     }
@@ -106,28 +106,28 @@ public class ResultStore {
     /** The architectures of a study that have a final result, complete or not. */
     @Transactional
     public List<String> architecturesWithFinals(String studyId) {
-        return ModelResultRecord.getEntityManager()
-                .createQuery("select distinct m.architecture from ModelResultRecord m where m.studyId = ?1", String.class)
+        return ModelResultEntity.getEntityManager()
+                .createQuery("select distinct m.architecture from ModelResultEntity m where m.studyId = ?1", String.class)
                 .setParameter(1, studyId)
                 .getResultList();
     }
 
     @Transactional
     public Optional<DatasetManifest> dataset(String datasetId) {
-        return DatasetRecord.<DatasetRecord>findByIdOptional(datasetId).map(r -> r.event(DatasetManifest.class));
+        return DatasetEntity.<DatasetEntity>findByIdOptional(datasetId).map(r -> r.event(DatasetManifest.class));
     }
 
     @Transactional
     public List<TrainingProgress> progress(String studyId) {
-        return TrainingProgressRecord.<TrainingProgressRecord>list("studyId", Sort.by("id"), studyId).stream()
-                .map(TrainingProgressRecord::event)
+        return TrainingProgressEntity.<TrainingProgressEntity>list("studyId", Sort.by("id"), studyId).stream()
+                .map(TrainingProgressEntity::event)
                 .toList();
     }
 
     /** The VIX closes up to and including {@code through}, in date order. */
     @Transactional
     public List<DailyClose> vixCloses(LocalDate through) {
-        return DailyCloseRecord.<DailyCloseRecord>list("symbol = ?1 and date <= ?2", Sort.by("date"), VIX, through)
+        return DailyCloseEntity.<DailyCloseEntity>list("symbol = ?1 and date <= ?2", Sort.by("date"), VIX, through)
                 .stream()
                 .map(c -> new DailyClose(c.date, c.close))
                 .toList();

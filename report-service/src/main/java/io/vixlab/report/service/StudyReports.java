@@ -9,9 +9,9 @@ import io.vixlab.report.baseline.BaselineInput.DailyClose;
 import io.vixlab.report.baseline.BaselineInput;
 import io.vixlab.report.comparison.StudyReportBuilder;
 import io.vixlab.report.comparison.StudyResults;
-import io.vixlab.report.messaging.StudyReportPublisher;
-import io.vixlab.report.persistence.StudyRecord;
-import io.vixlab.report.persistence.StudyReportRecord;
+import io.vixlab.report.messaging.out.StudyReportPublisher;
+import io.vixlab.report.persistence.StudyEntity;
+import io.vixlab.report.persistence.StudyReportEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -55,12 +55,12 @@ public class StudyReports {
      */
     @Transactional
     public StudyReportView view(String studyId) {
-        StudyRecord study = StudyRecord.findById(studyId);
+        StudyEntity study = StudyEntity.findById(studyId);
         if (study == null) {
             throw new ReportUnavailableException("study " + studyId + " is unknown");
         }
         StudyResults results = results(study, dataset(study));
-        StudyReportRecord published = StudyReportRecord.findById(studyId);
+        StudyReportEntity published = StudyReportEntity.findById(studyId);
         StudyReport report = published != null ? published.event(StudyReport.class)
                 : build(results, closes(results));
         return new StudyReportView(report, results, store.progress(studyId), study.architectureList(),
@@ -73,8 +73,8 @@ public class StudyReports {
      */
     @Transactional
     public boolean publishIfComplete(String studyId) {
-        StudyRecord study = StudyRecord.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
-        if (study == null || study.status != StudyEvent.Status.COMPLETED || StudyReportRecord.findById(studyId) != null
+        StudyEntity study = StudyEntity.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
+        if (study == null || study.status != StudyEvent.Status.COMPLETED || StudyReportEntity.findById(studyId) != null
                 || !store.architecturesWithFinals(studyId).containsAll(study.architectureList())) {
             return false;
         }
@@ -87,7 +87,7 @@ public class StudyReports {
             return false;
         }
         publisher.publish(report);
-        StudyReportRecord.published(report, clock.instant()).persist();
+        StudyReportEntity.published(report, clock.instant()).persist();
         LOG.infof("published the report of study %s (best: %s)", studyId, report.bestArchitecture());
         return true;
     }
@@ -100,8 +100,8 @@ public class StudyReports {
      */
     @Transactional
     public boolean republishIfChanged(String studyId) {
-        StudyRecord study = StudyRecord.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
-        StudyReportRecord published = study == null ? null : StudyReportRecord.findById(studyId);
+        StudyEntity study = StudyEntity.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
+        StudyReportEntity published = study == null ? null : StudyReportEntity.findById(studyId);
         if (published == null) {
             return false;
         }
@@ -125,15 +125,15 @@ public class StudyReports {
 
     @Transactional
     List<String> waitingStudies() {
-        return StudyRecord.getEntityManager()
-                .createQuery("select s.studyId from StudyRecord s where s.status = ?1 and not exists "
-                        + "(select 1 from StudyReportRecord r where r.studyId = s.studyId)", String.class)
+        return StudyEntity.getEntityManager()
+                .createQuery("select s.studyId from StudyEntity s where s.status = ?1 and not exists "
+                        + "(select 1 from StudyReportEntity r where r.studyId = s.studyId)", String.class)
                 .setParameter(1, StudyEvent.Status.COMPLETED)
                 .getResultList();
     }
 
     /** The study's dataset; a study created with "latest" learns its id from its final results. */
-    private DatasetManifest dataset(StudyRecord study) {
+    private DatasetManifest dataset(StudyEntity study) {
         String datasetId = study.datasetId != null ? study.datasetId
                 : store.finals(study.studyId).stream().map(ModelResult::datasetId).filter(Objects::nonNull)
                         .findFirst().orElse(null);
@@ -170,7 +170,7 @@ public class StudyReports {
         return BaselineInput.between(closes, dataset.splitDate(), dataset.lastDate());
     }
 
-    private StudyResults results(StudyRecord study, DatasetManifest dataset) {
+    private StudyResults results(StudyEntity study, DatasetManifest dataset) {
         return new StudyResults(study.studyId, study.status.name(), dataset, store.finals(study.studyId),
                 store.trials(study.studyId));
     }

@@ -3,8 +3,8 @@ package io.vixlab.report.service;
 import io.quarkus.panache.common.Sort;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.tuning.StudyEvent;
-import io.vixlab.report.persistence.StudyRecord;
-import io.vixlab.report.persistence.StudyReportRecord;
+import io.vixlab.report.persistence.StudyEntity;
+import io.vixlab.report.persistence.StudyReportEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,9 +32,9 @@ public class StudyTracker {
     /** Applies a lifecycle event; returns whether it changed anything. */
     @Transactional
     public boolean apply(StudyEvent event) {
-        StudyRecord study = StudyRecord.findById(event.studyId());
+        StudyEntity study = StudyEntity.findById(event.studyId());
         if (study == null) {
-            study = new StudyRecord();
+            study = new StudyEntity();
             study.studyId = event.studyId();
             study.architectures = String.join(",", event.architectures());
             study.trialsPerArchitecture = event.trialsPerArchitecture();
@@ -60,24 +60,24 @@ public class StudyTracker {
     /** Every study with its progress, newest first. */
     @Transactional
     public List<StudyProgress> studies() {
-        return StudyRecord.<StudyRecord>listAll(Sort.descending("createdAt")).stream().map(this::progress).toList();
+        return StudyEntity.<StudyEntity>listAll(Sort.descending("createdAt")).stream().map(this::progress).toList();
     }
 
-    private StudyProgress progress(StudyRecord study) {
-        EntityManager em = StudyRecord.getEntityManager();
+    private StudyProgress progress(StudyEntity study) {
+        EntityManager em = StudyEntity.getEntityManager();
         Map<String, Long> done = countByArchitecture(em.createQuery(
-                "select r.architecture, count(distinct r.trialId) from TrialResultRecord r where r.studyId = ?1 "
+                "select r.architecture, count(distinct r.trialId) from TrialResultEntity r where r.studyId = ?1 "
                         + "group by r.architecture", Object[].class)
                 .setParameter(1, study.studyId).getResultList());
         Map<String, Long> running = countByArchitecture(em.createQuery(
-                "select p.architecture, count(distinct p.runId) from TrainingProgressRecord p "
-                        + "where p.studyId = ?1 and p.kind = ?2 and not exists (select 1 from TrialResultRecord r "
+                "select p.architecture, count(distinct p.runId) from TrainingProgressEntity p "
+                        + "where p.studyId = ?1 and p.kind = ?2 and not exists (select 1 from TrialResultEntity r "
                         + "where r.trialId = p.runId and r.attempt >= p.attempt) group by p.architecture",
                 Object[].class)
                 .setParameter(1, study.studyId).setParameter(2, TrainingProgress.RunKind.TRIAL).getResultList());
         // The latest attempt of each architecture's final wins.
         Map<String, String> finals = new HashMap<>();
-        em.createQuery("select m.architecture, m.state from ModelResultRecord m where m.studyId = ?1 "
+        em.createQuery("select m.architecture, m.state from ModelResultEntity m where m.studyId = ?1 "
                         + "order by m.attempt, m.id", Object[].class)
                 .setParameter(1, study.studyId).getResultList()
                 .forEach(row -> finals.put((String) row[0], row[1].toString()));
@@ -89,7 +89,7 @@ public class StudyTracker {
                 ENDED.contains(study.status) ? study.lastEventAt : clock.instant()).toMillis();
         return new StudyProgress(study.studyId, study.name, study.status, study.architectureList(),
                 study.trialsPerArchitecture, study.datasetId, study.createdAt, Math.max(0, elapsed), architectures,
-                StudyReportRecord.findById(study.studyId) != null);
+                StudyReportEntity.findById(study.studyId) != null);
     }
 
     private static Map<String, Long> countByArchitecture(List<Object[]> rows) {

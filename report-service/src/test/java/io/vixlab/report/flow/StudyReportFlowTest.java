@@ -17,7 +17,7 @@ import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.report.fixture.StudyFixture;
-import io.vixlab.report.persistence.TrialResultRecord;
+import io.vixlab.report.persistence.TrialResultEntity;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.TopicReader;
 import java.time.Duration;
@@ -85,7 +85,7 @@ class StudyReportFlowTest {
                 StudyEvent::studyId);
         assertThat(TopicReader.all(bootstrap, Topics.REPORTS_STUDIES, r -> studyId.equals(r.key()), Duration.ofSeconds(5)))
                 .hasSize(1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> TrialResultRecord.count("studyId", studyId)))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TrialResultEntity.count("studyId", studyId)))
                 .isEqualTo(trials.stream().map(t -> t.trialId() + "#" + t.attempt()).distinct().count());
 
         JsonPath served = given().get("/api/studies/{id}/report", studyId).then().statusCode(200).extract().jsonPath();

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "dataset_chunk", uniqueConstraints = @UniqueConstraint(name = "dataset_chunk_index",
         columnNames = {"dataset_id", "chunk_index"}))
-public class DatasetChunkRecord extends PanacheEntity {
+public class DatasetChunkEntity extends PanacheEntity {
 
     @Column(name = "dataset_id", nullable = false, length = 64)
     public String datasetId;
@@ -30,8 +30,8 @@ public class DatasetChunkRecord extends PanacheEntity {
     @Column(name = "chunk_json", nullable = false)
     public String chunkJson;
 
-    static DatasetChunkRecord of(WindowChunk chunk) {
-        DatasetChunkRecord record = new DatasetChunkRecord();
+    static DatasetChunkEntity of(WindowChunk chunk) {
+        DatasetChunkEntity record = new DatasetChunkEntity();
         record.datasetId = chunk.datasetId();
         record.chunkIndex = chunk.chunkIndex();
         record.chunkJson = EventJson.write(chunk);

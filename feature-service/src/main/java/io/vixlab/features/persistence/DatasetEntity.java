@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "dataset_record")
-public class DatasetRecord extends PanacheEntityBase {
+public class DatasetEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "dataset_id", length = 64)
@@ -33,8 +33,8 @@ public class DatasetRecord extends PanacheEntityBase {
 
     public boolean published;
 
-    static DatasetRecord of(DatasetManifest manifest) {
-        DatasetRecord record = new DatasetRecord();
+    static DatasetEntity of(DatasetManifest manifest) {
+        DatasetEntity record = new DatasetEntity();
         record.datasetId = manifest.datasetId();
         record.manifestJson = EventJson.write(manifest);
         record.createdAt = manifest.createdAt();

@@ -1,4 +1,4 @@
-package io.vixlab.ingest.messaging;
+package io.vixlab.ingest.messaging.out;
 
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;

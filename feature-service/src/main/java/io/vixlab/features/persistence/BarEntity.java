@@ -14,7 +14,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "stored_bar", uniqueConstraints = @UniqueConstraint(name = "stored_bar_symbol_day",
         columnNames = {"symbol", "bar_date"}))
-public class StoredBar extends PanacheEntity {
+public class BarEntity extends PanacheEntity {
 
     @Column(nullable = false, length = 20)
     public String symbol;
@@ -40,8 +40,8 @@ public class StoredBar extends PanacheEntity {
     @Column(nullable = false)
     public Instant ingestedAt;
 
-    static StoredBar of(MarketBar bar) {
-        StoredBar stored = new StoredBar();
+    static BarEntity of(MarketBar bar) {
+        BarEntity stored = new BarEntity();
         stored.symbol = bar.symbol();
         stored.barDate = bar.date();
         stored.apply(bar);

@@ -1,4 +1,4 @@
-package io.vixlab.features.messaging;
+package io.vixlab.features.messaging.out;
 
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.dataset.WindowChunk;

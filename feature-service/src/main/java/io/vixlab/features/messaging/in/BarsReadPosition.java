@@ -1,4 +1,4 @@
-package io.vixlab.features.messaging;
+package io.vixlab.features.messaging.in;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;

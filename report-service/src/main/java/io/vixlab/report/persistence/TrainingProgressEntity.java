@@ -22,7 +22,7 @@ import java.time.Instant;
         uniqueConstraints = @UniqueConstraint(name = "uk_training_progress_step",
                 columnNames = {"run_id", "attempt", "step"}),
         indexes = @Index(name = "ix_training_progress_study", columnList = "study_id"))
-public class TrainingProgressRecord extends PanacheEntityBase {
+public class TrainingProgressEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue
@@ -57,8 +57,8 @@ public class TrainingProgressRecord extends PanacheEntityBase {
     @Column(name = "event_at", nullable = false)
     public Instant at;
 
-    public static TrainingProgressRecord of(TrainingProgress p) {
-        TrainingProgressRecord record = new TrainingProgressRecord();
+    public static TrainingProgressEntity of(TrainingProgress p) {
+        TrainingProgressEntity record = new TrainingProgressEntity();
         record.studyId = p.studyId();
         record.runId = p.runId();
         record.attempt = p.attempt();

@@ -1,4 +1,4 @@
-package io.vixlab.report.messaging;
+package io.vixlab.report.messaging.in;
 
 import io.smallrye.common.annotation.Blocking;
 import io.vixlab.contracts.EventSchemas;

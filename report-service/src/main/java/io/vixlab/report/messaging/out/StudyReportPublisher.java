@@ -1,4 +1,4 @@
-package io.vixlab.report.messaging;
+package io.vixlab.report.messaging.out;
 
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.kit.messaging.KafkaEvents;

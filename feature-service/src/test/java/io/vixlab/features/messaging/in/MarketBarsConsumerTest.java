@@ -1,4 +1,4 @@
-package io.vixlab.features.messaging;
+package io.vixlab.features.messaging.in;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
  * redelivered events recognisable.
  */
 @MappedSuperclass
-public abstract class EventRecord extends PanacheEntityBase {
+public abstract class EventEntity extends PanacheEntityBase {
 
     /** Unbounded text: a final model's event carries a prediction for every test day. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)

@@ -1,4 +1,4 @@
-package io.vixlab.features.messaging;
+package io.vixlab.features.messaging.in;
 
 import io.smallrye.common.annotation.Blocking;
 import io.vixlab.contracts.EventSchemas;

@@ -1,4 +1,4 @@
-package io.vixlab.ingest.messaging;
+package io.vixlab.ingest.messaging.out;
 
 /** Events that the broker did not acknowledge in time. */
 public class PublishException extends RuntimeException {

@@ -14,7 +14,7 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "trial_result_record",
         uniqueConstraints = @UniqueConstraint(name = "uk_trial_result_attempt", columnNames = {"trial_id", "attempt"}),
         indexes = @Index(name = "ix_trial_result_study", columnList = "study_id"))
-public class TrialResultRecord extends EventRecord {
+public class TrialResultEntity extends EventEntity {
 
     @Id
     @GeneratedValue
@@ -32,8 +32,8 @@ public class TrialResultRecord extends EventRecord {
     @Column(name = "architecture", nullable = false, length = 120)
     public String architecture;
 
-    public static TrialResultRecord of(TrialResult result) {
-        TrialResultRecord record = new TrialResultRecord();
+    public static TrialResultEntity of(TrialResult result) {
+        TrialResultEntity record = new TrialResultEntity();
         record.studyId = result.studyId();
         record.trialId = result.trialId();
         record.attempt = result.attempt();

@@ -1,4 +1,4 @@
-package io.vixlab.report.messaging;
+package io.vixlab.report.messaging.in;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

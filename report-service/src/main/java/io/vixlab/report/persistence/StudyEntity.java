@@ -14,7 +14,7 @@ import java.util.List;
 /** What the report service knows of a study from {@code tuning.studies}. */
 @Entity
 @Table(name = "study_record")
-public class StudyRecord extends PanacheEntityBase {
+public class StudyEntity extends PanacheEntityBase {
 
     @Id
     @Column(length = 64)

@@ -17,7 +17,7 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "model_result_record",
         uniqueConstraints = @UniqueConstraint(name = "uk_model_result_attempt", columnNames = {"final_id", "attempt"}),
         indexes = @Index(name = "ix_model_result_study", columnList = "study_id"))
-public class ModelResultRecord extends EventRecord {
+public class ModelResultEntity extends EventEntity {
 
     @Id
     @GeneratedValue
@@ -39,8 +39,8 @@ public class ModelResultRecord extends EventRecord {
     @Column(name = "state", nullable = false, length = 16)
     public TrialState state;
 
-    public static ModelResultRecord of(ModelResult result) {
-        ModelResultRecord record = new ModelResultRecord();
+    public static ModelResultEntity of(ModelResult result) {
+        ModelResultEntity record = new ModelResultEntity();
         record.studyId = result.studyId();
         record.finalId = result.finalId();
         record.attempt = result.attempt();

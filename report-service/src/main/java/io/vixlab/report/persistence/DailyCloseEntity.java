@@ -17,7 +17,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "daily_close_record",
         uniqueConstraints = @UniqueConstraint(name = "uk_daily_close_symbol_date", columnNames = {"symbol", "trade_date"}))
-public class DailyCloseRecord extends PanacheEntityBase {
+public class DailyCloseEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue

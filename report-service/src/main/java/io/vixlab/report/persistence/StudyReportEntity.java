@@ -10,7 +10,7 @@ import java.time.Instant;
 /** The report of a completed study as published on {@code reports.studies}, and when it was. */
 @Entity
 @Table(name = "study_report_record")
-public class StudyReportRecord extends EventRecord {
+public class StudyReportEntity extends EventEntity {
 
     @Id
     @Column(name = "study_id", length = 200)
@@ -20,8 +20,8 @@ public class StudyReportRecord extends EventRecord {
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 
-    public static StudyReportRecord published(StudyReport report, Instant publishedAt) {
-        StudyReportRecord record = new StudyReportRecord();
+    public static StudyReportEntity published(StudyReport report, Instant publishedAt) {
+        StudyReportEntity record = new StudyReportEntity();
         record.studyId = report.studyId();
         record.publishedAt = publishedAt;
         record.store(report);
