@@ -1,7 +1,7 @@
 package io.vixlab.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +17,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -43,15 +45,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The poison-message catalogue that every consuming service's {@code HostileMessagesTest} runs on the
- * real broker: each {@link Probe} is sent to each consumed topic ({@link Target}), followed there by
- * a good event. Checked for each: the poison is on the dead-letter topic with a reason naming the
- * problem (cut to fit and saying so when too large to carry whole), the good event after it is
- * consumed (the channel's committed offset passes it) and not dead-lettered. The caller checks
- * health and that nothing was stored.
+ * real broker: every {@link Probe} is sent to every consumed topic ({@link Target}) at once, then a good
+ * event to each partition of those topics ({@link #sendAll}). Checked once: the good events are consumed
+ * (the channel's committed offset passes them) and not dead-lettered. Checked per kind
+ * ({@link Batch#deadLettered}): the poison is on the dead-letter topic with a reason naming the problem
+ * (cut to fit and saying so when too large to carry whole). The caller checks health and that nothing
+ * was stored.
  */
 public final class HostileMessages {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(200);
     /** Between the old 1 MiB producer limit and the broker's 2 MiB: once stopped every channel. */
     private static final int BETWEEN_THE_OLD_LIMITS_BYTES = 1_900_000;
     /** A value with its key as large as the broker takes: its dead letter cannot carry it whole. */
@@ -226,48 +230,103 @@ public final class HostileMessages {
     }
 
     /**
-     * Sends the probe's poison, then a good event, to every target it applies to, and checks the
-     * dead letters and that each channel went on. Returns the poison sent (none refused by the
-     * broker), for the caller's checks of its store.
+     * Sends every kind's poison to every target it applies to, all at once, then a good event to every partition
+     * of each target's topic, and waits once: until each good event is consumed (each channel went on past all
+     * the poison before it) and every poison's dead letter is there, or the deadline passed. The checks per kind
+     * are {@link Batch#deadLettered}'s.
      */
-    public static List<Poison> probe(Probe probe, List<Target> targets) {
+    public static Batch sendAll(List<Target> targets) {
         String bootstrap = KafkaTestResource.bootstrapServers();
         long deadLettersFrom = endOffset(bootstrap, Topics.DEAD_LETTERS);
-        List<Poison> sent = new ArrayList<>();
-        Map<Target, Map.Entry<String, RecordMetadata>> goodOffsets = new HashMap<>();
-        List<String> goodKeys = new ArrayList<>();
+        Map<Probe, List<Poison>> sent = new EnumMap<>(Probe.class);
+        Map<Probe, List<Refusal>> refused = new EnumMap<>(Probe.class);
+        Map<String, TopicPartition> goodAt = new HashMap<>();
+        Map<String, RecordMetadata> goodSent = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+            for (Probe probe : Probe.values()) {
+                for (Target target : targets) {
+                    String key = "hostile-" + probe.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+                    probe.poison(target, key).ifPresent(poison -> {
+                        if (poison.key() == null) {
+                            refused.computeIfAbsent(probe, p -> new ArrayList<>()).add(new Refusal(target.topic(),
+                                    catchThrowable(() -> send(producer, poison))));
+                        } else {
+                            send(producer, poison);
+                            sent.computeIfAbsent(probe, p -> new ArrayList<>()).add(poison);
+                        }
+                    });
+                }
+            }
             for (Target target : targets) {
-                String key = "hostile-" + probe.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-                Optional<Poison> poison = probe.poison(target, key);
-                if (poison.isEmpty()) {
-                    continue;
+                for (int partition = 0; partition < partitions(target.topic()); partition++) {
+                    String goodKey = "hostile-good-" + UUID.randomUUID().toString().substring(0, 8);
+                    ProducerRecord<String, byte[]> good = new ProducerRecord<>(target.topic(), partition, goodKey,
+                            target.good().apply(goodKey).getBytes(StandardCharsets.UTF_8));
+                    goodSent.put(goodKey, send(producer, good));
+                    goodAt.put(goodKey, new TopicPartition(target.topic(), partition));
                 }
-                if (poison.get().key() == null) {
-                    assertThatThrownBy(() -> send(producer, poison.get())).as(target.topic() + " takes no null key")
-                            .hasRootCauseInstanceOf(InvalidRecordException.class);
-                } else {
-                    send(producer, poison.get());
-                    sent.add(poison.get());
-                }
-                String goodKey = key + "-good";
-                goodKeys.add(goodKey);
-                goodOffsets.put(target, Map.entry(goodKey, send(producer, new Poison(target.topic(), goodKey,
-                        target.good().apply(goodKey).getBytes(StandardCharsets.UTF_8), Map.of(), List.of(), false))));
             }
         }
-        assertThat(goodOffsets).as(probe + " applies to some topic").isNotEmpty();
-        for (Map.Entry<Target, Map.Entry<String, RecordMetadata>> good : goodOffsets.entrySet()) {
-            RecordMetadata sentAt = good.getValue().getValue();
-            try {
-                good.getKey().consumed().await(good.getValue().getKey(),
-                        new TopicPartition(sentAt.topic(), sentAt.partition()), sentAt.offset());
-            } catch (Exception e) {
-                throw new AssertionError(good.getKey().topic() + ": the good event after the poison was not consumed", e);
-            }
+        for (Target target : targets) {
+            goodSent.forEach((goodKey, sentAt) -> {
+                if (!sentAt.topic().equals(target.topic())) {
+                    return;
+                }
+                try {
+                    target.consumed().await(goodKey, goodAt.get(goodKey), sentAt.offset());
+                } catch (Exception e) {
+                    throw new AssertionError(target.topic() + ": the good event after the poison was not consumed", e);
+                }
+            });
         }
-        assertDeadLetters(bootstrap, deadLettersFrom, sent, goodKeys);
-        return sent;
+        List<String> poisonKeys = sent.values().stream().flatMap(List::stream).map(Poison::key).toList();
+        Map<String, ConsumerRecord<String, String>> dead = deadLetters(bootstrap, deadLettersFrom, poisonKeys);
+        assertThat(dead.keySet()).as("good events are not dead-lettered").doesNotContainAnyElementsOf(goodSent.keySet());
+        return new Batch(sent, refused, dead, Set.copyOf(goodSent.keySet()));
+    }
+
+    /** A poison message the broker was asked to take, and what it answered. */
+    private record Refusal(String topic, Throwable failure) {
+    }
+
+    /** What {@link #sendAll} sent and found on the dead-letter topic. */
+    public static final class Batch {
+
+        private final Map<Probe, List<Poison>> sent;
+        private final Map<Probe, List<Refusal>> refused;
+        private final Map<String, ConsumerRecord<String, String>> deadLetters;
+        private final Set<String> goodKeys;
+
+        private Batch(Map<Probe, List<Poison>> sent, Map<Probe, List<Refusal>> refused,
+                Map<String, ConsumerRecord<String, String>> deadLetters, Set<String> goodKeys) {
+            this.sent = sent;
+            this.refused = refused;
+            this.deadLetters = deadLetters;
+            this.goodKeys = goodKeys;
+        }
+
+        /** The keys of the good events sent after the poison, all consumed. */
+        public Set<String> goodKeys() {
+            return goodKeys;
+        }
+
+        /**
+         * Checks one kind: it applied to some topic; each of its messages the broker took is on the dead-letter
+         * topic with its reason and value (cut, and saying so, when too large to carry whole); each the broker
+         * refused was refused for its null key. Returns the poison the broker took, for the caller's checks of
+         * its store.
+         */
+        public List<Poison> deadLettered(Probe probe) {
+            List<Poison> taken = sent.getOrDefault(probe, List.of());
+            List<Refusal> refusals = refused.getOrDefault(probe, List.of());
+            assertThat(taken.size() + refusals.size()).as(probe + " applies to some topic").isPositive();
+            refusals.forEach(refusal -> assertThat(refusal.failure()).as(refusal.topic() + " takes no null key")
+                    .hasRootCauseInstanceOf(InvalidRecordException.class));
+            assertThat(deadLetters.keySet()).as("dead letters of " + probe)
+                    .containsAll(taken.stream().map(Poison::key).toList());
+            taken.forEach(poison -> assertDeadLetter(deadLetters.get(poison.key()), poison));
+            return taken;
+        }
     }
 
     /** The kinds that apply to at least one of {@code targets}: one test invocation each. */
@@ -277,31 +336,43 @@ public final class HostileMessages {
     }
 
     /**
-     * The dead letters since {@code from}: one per poison, from its topic, with its reason and (cut
-     * or whole) its value; none for a good event.
+     * The dead letters since {@code from}, by key, once all of {@code keys} are there or the wait's deadline
+     * passed (the caller tells which are missing).
      */
-    public static void assertDeadLetters(String bootstrap, long from, List<Poison> sent, List<String> goodKeys) {
+    private static Map<String, ConsumerRecord<String, String>> deadLetters(String bootstrap, long from,
+            List<String> keys) {
         Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        await().atMost(WAIT).untilAsserted(() -> {
-            readFrom(bootstrap, Topics.DEAD_LETTERS, from).forEach(r -> dead.put(r.key(), r));
-            assertThat(dead.keySet()).containsAll(sent.stream().map(Poison::key).toList());
-        });
-        for (Poison poison : sent) {
-            ConsumerRecord<String, String> letter = dead.get(poison.key());
-            assertThat(header(letter, DeadLetters.TOPIC)).isEqualTo(poison.topic());
-            assertThat(header(letter, DeadLetters.REASON)).as("reason of " + poison.key())
-                    .contains(poison.reasons()).hasSizeLessThan(MessageLimits.MAX_REASON_CHARS + 50);
-            String value = poison.value() == null ? null : new String(poison.value(), StandardCharsets.UTF_8);
-            if (poison.truncated()) {
-                assertThat(header(letter, DeadLetters.TRUNCATED)).isEqualTo("value");
-                assertThat(header(letter, DeadLetters.ORIGINAL_SIZE)).isEqualTo(String.valueOf(poison.value().length));
-                assertThat(value).startsWith(letter.value());
-            } else {
-                assertThat(letter.headers().lastHeader(DeadLetters.TRUNCATED)).isNull();
-                assertThat(letter.value()).as("the dead letter carries the poison as read").isEqualTo(value);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            TopicPartition partition = new TopicPartition(Topics.DEAD_LETTERS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, from);
+            while (!dead.keySet().containsAll(keys) && System.nanoTime() < deadline) {
+                consumer.poll(POLL).forEach(r -> dead.put(r.key(), r));
             }
         }
-        assertThat(dead.keySet()).as("good events are not dead-lettered").doesNotContainAnyElementsOf(goodKeys);
+        return dead;
+    }
+
+    /** The dead letter of one poison: from its topic, with its reason and (cut or whole) its value. */
+    private static void assertDeadLetter(ConsumerRecord<String, String> letter, Poison poison) {
+        assertThat(header(letter, DeadLetters.TOPIC)).isEqualTo(poison.topic());
+        assertThat(header(letter, DeadLetters.REASON)).as("reason of " + poison.key())
+                .contains(poison.reasons()).hasSizeLessThan(MessageLimits.MAX_REASON_CHARS + 50);
+        String value = poison.value() == null ? null : new String(poison.value(), StandardCharsets.UTF_8);
+        if (poison.truncated()) {
+            assertThat(header(letter, DeadLetters.TRUNCATED)).isEqualTo("value");
+            assertThat(header(letter, DeadLetters.ORIGINAL_SIZE)).isEqualTo(String.valueOf(poison.value().length));
+            assertThat(value).startsWith(letter.value());
+        } else {
+            assertThat(letter.headers().lastHeader(DeadLetters.TRUNCATED)).isNull();
+            assertThat(letter.value()).as("the dead letter carries the poison as read").isEqualTo(value);
+        }
+    }
+
+    private static int partitions(String topic) {
+        return Topics.SPECS.stream().filter(spec -> spec.name().equals(topic)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic " + topic)).partitions();
     }
 
     /** The dead-letter topic's end: dead letters of a probe come after it. */
@@ -310,20 +381,6 @@ public final class HostileMessages {
             TopicPartition partition = new TopicPartition(topic, 0);
             return consumer.endOffsets(List.of(partition)).get(partition);
         }
-    }
-
-    private static List<ConsumerRecord<String, String>> readFrom(String bootstrap, String topic, long from) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, from);
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     /** The group's committed offsets. */
@@ -343,10 +400,14 @@ public final class HostileMessages {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), message.key(), message.value());
         message.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name,
                 value.getBytes(StandardCharsets.UTF_8))));
+        return send(producer, record);
+    }
+
+    private static RecordMetadata send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
         try {
             return producer.send(record).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot send to " + message.topic(), e);
+            throw new IllegalStateException("cannot send to " + record.topic(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -10,12 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.market.MarketBar;
-import io.vixlab.report.persistence.DatasetRecord;
-import io.vixlab.report.persistence.ModelResultRecord;
-import io.vixlab.report.persistence.StudyRecord;
-import io.vixlab.report.persistence.StudyReportRecord;
-import io.vixlab.report.persistence.TrainingProgressRecord;
-import io.vixlab.report.persistence.TrialResultRecord;
+import io.vixlab.report.persistence.DatasetEntity;
+import io.vixlab.report.persistence.ModelResultEntity;
+import io.vixlab.report.persistence.StudyEntity;
+import io.vixlab.report.persistence.StudyReportEntity;
+import io.vixlab.report.persistence.TrainingProgressEntity;
+import io.vixlab.report.persistence.TrialResultEntity;
 import io.vixlab.testing.HostileMessages;
 import io.vixlab.testing.HostileMessages.Probe;
 import io.vixlab.testing.HostileMessages.Target;
@@ -26,14 +26,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The poison catalogue ({@link HostileMessages}) on the six topics this service consumes: each is
- * dead-lettered with its reason, nothing of it is stored, the channel takes the good event sent after it (about a study
- * no one knows, so that no report changes), and the service stays healthy. Before this, a poison
- * message too large to dead-letter stopped the channels and a finished study never got its report.
+ * The poison catalogue ({@link HostileMessages}) on the six topics this service consumes, all kinds sent at
+ * once: each is dead-lettered with its reason and nothing of it is stored; every channel takes the good
+ * events sent after it (about a study no one knows, so that no report changes), and the service stays
+ * healthy. Before this, a poison message too large to dead-letter stopped the channels and a finished
+ * study never got its report.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -50,27 +53,39 @@ class HostileMessagesTest {
             new Target(Topics.TRAINING_PROGRESS, SampleEvents::trainingProgress, CONSUMED, "studyId", "kind", true),
             new Target(Topics.MARKET_BARS, HostileMessagesTest::bar, CONSUMED, "date", null, false));
 
+    private static HostileMessages.Batch poison;
+
+    @BeforeAll
+    static void sendAllPoison() {
+        poison = HostileMessages.sendAll(TARGETS);
+    }
+
     static Stream<Probe> probes() {
         return HostileMessages.probesFor(TARGETS).stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("probes")
-    void poisonIsDeadLetteredNothingIsStoredAndEveryChannelGoesOn(Probe probe) {
-        List<String> poisonIds = HostileMessages.probe(probe, TARGETS).stream().map(HostileMessages.Poison::key).toList();
+    void poisonIsDeadLetteredAndNothingOfItIsStored(Probe probe) {
+        List<String> poisonIds = poison.deadLettered(probe).stream().map(HostileMessages.Poison::key).toList();
 
         // Every poison carries its key as its study or dataset id (the good event it was made from did).
         if (!poisonIds.isEmpty()) {
             assertThat(QuarkusTransaction.requiringNew().call(() -> List.of(
-                    StudyRecord.count("studyId in ?1", poisonIds),
-                    TrialResultRecord.count("studyId in ?1", poisonIds),
-                    ModelResultRecord.count("studyId in ?1", poisonIds),
-                    TrainingProgressRecord.count("studyId in ?1", poisonIds),
-                    StudyReportRecord.count("studyId in ?1", poisonIds),
-                    DatasetRecord.count("datasetId in ?1", poisonIds))))
+                    StudyEntity.count("studyId in ?1", poisonIds),
+                    TrialResultEntity.count("studyId in ?1", poisonIds),
+                    ModelResultEntity.count("studyId in ?1", poisonIds),
+                    TrainingProgressEntity.count("studyId in ?1", poisonIds),
+                    StudyReportEntity.count("studyId in ?1", poisonIds),
+                    DatasetEntity.count("datasetId in ?1", poisonIds))))
                     .as("rows stored from poison").containsOnly(0L);
         }
+    }
 
+    /** {@link HostileMessages#sendAll} saw every channel take the good events after the poison. */
+    @Test
+    void everyChannelGoesOnAndTheServiceStaysHealthy() {
+        assertThat(poison.goodKeys()).isNotEmpty();
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
