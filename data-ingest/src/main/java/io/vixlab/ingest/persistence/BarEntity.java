@@ -12,14 +12,6 @@ public class BarEntity extends BarValues {
 
     /** Takes the bar's values and the run that wrote them. */
     void write(MarketBar bar, String writtenBy) {
-        symbol = bar.symbol();
-        date = bar.date();
-        open = bar.open();
-        high = bar.high();
-        low = bar.low();
-        close = bar.close();
-        source = bar.source();
-        ingestedAt = bar.ingestedAt();
-        runId = writtenBy;
+        BarMapper.MAPPER.write(bar, writtenBy, this);
     }
 }

@@ -37,19 +37,11 @@ public abstract class BarValues extends PanacheEntity {
     public String runId;
 
     public MarketBar toBar() {
-        return MarketBar.of(symbol, date, open, high, low, close, source, ingestedAt);
+        return BarMapper.MAPPER.toBar(this);
     }
 
     /** Takes the values of another version of the bar. */
     void copy(BarValues other) {
-        symbol = other.symbol;
-        date = other.date;
-        open = other.open;
-        high = other.high;
-        low = other.low;
-        close = other.close;
-        source = other.source;
-        ingestedAt = other.ingestedAt;
-        runId = other.runId;
+        BarMapper.MAPPER.copy(other, this);
     }
 }

@@ -41,20 +41,11 @@ public class BarEntity extends PanacheEntity {
     public Instant ingestedAt;
 
     static BarEntity of(MarketBar bar) {
-        BarEntity stored = new BarEntity();
-        stored.symbol = bar.symbol();
-        stored.barDate = bar.date();
-        stored.apply(bar);
-        return stored;
+        return BarMapper.MAPPER.toEntity(bar);
     }
 
     void apply(MarketBar bar) {
-        open = bar.open();
-        high = bar.high();
-        low = bar.low();
-        close = bar.close();
-        source = bar.source();
-        ingestedAt = bar.ingestedAt();
+        BarMapper.MAPPER.apply(bar, this);
     }
 
     boolean samePrices(MarketBar bar) {
@@ -63,6 +54,6 @@ public class BarEntity extends PanacheEntity {
     }
 
     public MarketBar toBar() {
-        return MarketBar.of(symbol, barDate, open, high, low, close, source, ingestedAt);
+        return BarMapper.MAPPER.toBar(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.vixlab.report.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vixlab.contracts.market.MarketBar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -35,4 +36,9 @@ public class DailyCloseEntity extends PanacheEntityBase {
     /** When the bar was ingested: a re-ingested bar (a correction) replaces an older one. */
     @Column(name = "ingested_at", nullable = false)
     public Instant ingestedAt;
+
+    /** Takes the bar's day, close and ingestion time. */
+    public void apply(MarketBar bar) {
+        EventMapper.MAPPER.apply(bar, this);
+    }
 }

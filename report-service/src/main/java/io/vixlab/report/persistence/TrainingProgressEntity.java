@@ -1,7 +1,7 @@
 package io.vixlab.report.persistence;
 
-import io.vixlab.contracts.training.TrainingProgress;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vixlab.contracts.training.TrainingProgress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -57,25 +57,11 @@ public class TrainingProgressEntity extends PanacheEntityBase {
     @Column(name = "event_at", nullable = false)
     public Instant at;
 
-    public static TrainingProgressEntity of(TrainingProgress p) {
-        TrainingProgressEntity record = new TrainingProgressEntity();
-        record.studyId = p.studyId();
-        record.runId = p.runId();
-        record.attempt = p.attempt();
-        record.architecture = p.architecture();
-        record.kind = p.kind();
-        record.fold = p.fold();
-        record.epoch = p.epoch();
-        record.step = p.step();
-        record.trainLoss = p.trainLoss();
-        record.valLoss = p.valLoss();
-        record.learningRate = p.learningRate();
-        record.at = p.at();
-        return record;
+    public static TrainingProgressEntity of(TrainingProgress progress) {
+        return EventMapper.MAPPER.toEntity(progress);
     }
 
     public TrainingProgress event() {
-        return new TrainingProgress(TrainingProgress.SCHEMA_VERSION, studyId, runId, attempt, architecture, kind, fold,
-                epoch, step, trainLoss, valLoss, learningRate, at);
+        return EventMapper.MAPPER.toEvent(this);
     }
 }

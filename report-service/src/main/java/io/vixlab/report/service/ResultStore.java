@@ -78,13 +78,10 @@ public class ResultStore {
                 .firstResult();
         if (close == null) {
             close = new DailyCloseEntity();
-            close.symbol = bar.symbol();
-            close.date = bar.date();
         } else if (!bar.ingestedAt().isAfter(close.ingestedAt)) {
             return false;
         }
-        close.close = bar.close();
-        close.ingestedAt = bar.ingestedAt();
+        close.apply(bar);
         close.persist();
         return true;
     }
