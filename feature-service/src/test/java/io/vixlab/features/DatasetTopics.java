@@ -38,9 +38,4 @@ public final class DatasetTopics {
         }
         return assembler.assemble();
     }
-
-    /** How many manifests {@code features.datasets} holds, counted over {@code window}. */
-    public static int manifestCount(Duration window) {
-        return TopicReader.all(KafkaTestResource.bootstrapServers(), Topics.FEATURE_DATASETS, r -> true, window).size();
-    }
 }

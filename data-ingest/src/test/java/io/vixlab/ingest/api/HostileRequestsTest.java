@@ -3,10 +3,10 @@ package io.vixlab.ingest.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.Topics;
-import io.vixlab.ingest.TopicLog;
 import io.vixlab.testing.HostileRequest;
 import io.vixlab.testing.HostileRequestsContract;
 import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.TopicLog;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -9,8 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vixlab.contracts.Topics;
-import io.vixlab.ingest.TopicLog;
 import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.TopicLog;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

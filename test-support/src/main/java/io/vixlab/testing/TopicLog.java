@@ -1,6 +1,5 @@
-package io.vixlab.ingest;
+package io.vixlab.testing;
 
-import io.vixlab.testing.KafkaTestResource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
