@@ -2,7 +2,6 @@ package io.vixlab.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -27,8 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -90,9 +87,7 @@ public final class HostileMessages {
 
     /** Consumed by a channel of {@code group}: its committed offset passes the event. */
     public static Consumption committedBy(String group) {
-        return (key, partition, offset) -> await().atMost(WAIT).untilAsserted(() -> assertThat(
-                committed(KafkaTestResource.bootstrapServers(), group).getOrDefault(partition, -1L))
-                .as(group + " goes on past the poison on " + partition).isGreaterThan(offset));
+        return (key, partition, offset) -> ConsumerGroups.awaitPast(group, partition, offset);
     }
 
     /**
@@ -380,19 +375,6 @@ public final class HostileMessages {
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
             TopicPartition partition = new TopicPartition(topic, 0);
             return consumer.endOffsets(List.of(partition)).get(partition);
-        }
-    }
-
-    /** The group's committed offsets. */
-    private static Map<TopicPartition, Long> committed(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, Long> offsets = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, committed) -> {
-                if (committed != null) {
-                    offsets.put(partition, committed.offset());
-                }
-            });
-            return offsets;
         }
     }
 

@@ -3,7 +3,6 @@ package io.vixlab.features.service;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.contracts.market.SymbolRange;
 import io.vixlab.features.config.FeatureConfig;
-import io.vixlab.features.messaging.in.BarsReadPosition;
 import io.vixlab.features.persistence.BarStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

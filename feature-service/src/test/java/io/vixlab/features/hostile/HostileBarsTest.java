@@ -67,7 +67,7 @@ class HostileBarsTest {
         TopicReader.send(bootstrap, Topics.MARKET_BARS, key, value);
 
         List<ConsumerRecord<String, String>> dead = TopicReader.await(bootstrap, Topics.DEAD_LETTERS,
-                record -> key.equals(record.key()), 1, Duration.ofSeconds(20));
+                record -> key.equals(record.key()), 1, Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains(reason);
@@ -76,7 +76,7 @@ class HostileBarsTest {
         MarketBar good = MarketBar.of("VIX9D", LocalDate.of(2023, 1, 2).plusDays(GOOD_DAY.getAndIncrement()),
                 13.9, 14.6, 13.7, 14.2, "test", INGESTED);
         TopicReader.send(bootstrap, Topics.MARKET_BARS, good.key(), EventJson.write(good));
-        await().atMost(Duration.ofSeconds(20)).until(() -> bars.ofSymbols(List.of("VIX9D")).contains(good));
+        await().atMost(Duration.ofSeconds(60)).until(() -> bars.ofSymbols(List.of("VIX9D")).contains(good));
     }
 
     private static String bar(String symbol, String date, Double open, Double high, Double low, double close) {

@@ -60,10 +60,10 @@ class BarsWaitTest {
         double before = rebuilds();
 
         MarketFeed.publish(List.of(), List.of(MarketFeed.update("run-never-arrives", announced, List.of(neverSent))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> rebuilds() > before);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuilds() > before);
 
         String expectedId = SyntheticMarket.expected(config, bars).id();
-        assertThat(DatasetTopics.read(expectedId, Duration.ofSeconds(30)).manifest().datasetId()).isEqualTo(expectedId);
+        assertThat(DatasetTopics.read(expectedId, Duration.ofSeconds(60)).manifest().datasetId()).isEqualTo(expectedId);
         assertThat(rebuilds()).isEqualTo(before + 1);
     }
 

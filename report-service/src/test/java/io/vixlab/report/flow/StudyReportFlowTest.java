@@ -18,9 +18,12 @@ import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.report.fixture.StudyFixture;
 import io.vixlab.report.persistence.TrialResultEntity;
+import io.vixlab.testing.ConsumerGroups;
 import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.testing.TopicLog;
 import io.vixlab.testing.TopicReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class StudyReportFlowTest {
 
     private static final List<String> ARCHITECTURES = List.of("Basic_CNN_LSTM", "Deep_CNN_LSTM");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final String bootstrap = KafkaTestResource.bootstrapServers();
 
@@ -79,12 +83,12 @@ class StudyReportFlowTest {
                 .containsExactly(5, 2);
 
         // Everything delivered again: nothing is stored twice and nothing published twice.
-        send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
-        send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
-        send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
-                StudyEvent::studyId);
-        assertThat(TopicReader.all(bootstrap, Topics.REPORTS_STUDIES, r -> studyId.equals(r.key()), Duration.ofSeconds(5)))
-                .hasSize(1);
+        List<RecordMetadata> again = new ArrayList<>(send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId));
+        again.addAll(send(Topics.MODELS_RESULTS, finals, ModelResult::finalId));
+        again.addAll(send(Topics.TUNING_STUDIES,
+                List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
+                StudyEvent::studyId));
+        assertThat(reportsOnceHandled(studyId, again)).hasSize(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> TrialResultEntity.count("studyId", studyId)))
                 .isEqualTo(trials.stream().map(t -> t.trialId() + "#" + t.attempt()).distinct().count());
 
@@ -125,10 +129,10 @@ class StudyReportFlowTest {
                 r -> studyId.equals(r.key()), 1, WAIT).get(0).value(), StudyReport.class);
         assertThat(first.rows().get(1).trialsFailed()).as("Deep's failed trial has not arrived").isZero();
 
-        send(Topics.TRAINING_RESULTS, List.of(late, late), TrialResult::trialId);
+        List<RecordMetadata> lateSent = send(Topics.TRAINING_RESULTS, List.of(late, late), TrialResult::trialId);
 
-        List<StudyReport> reports = TopicReader.all(bootstrap, Topics.REPORTS_STUDIES, r -> studyId.equals(r.key()),
-                Duration.ofSeconds(8)).stream().map(r -> EventSchemas.parse(r.value(), StudyReport.class)).toList();
+        List<StudyReport> reports = reportsOnceHandled(studyId, lateSent).stream()
+                .map(r -> EventSchemas.parse(r.value(), StudyReport.class)).toList();
         assertThat(reports).as("published again once, for the one new result").hasSize(2);
         StudyReport second = reports.get(1);
         assertThat(second.rows().get(1).trialsFailed()).isEqualTo(1);
@@ -178,15 +182,27 @@ class StudyReportFlowTest {
         send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
     }
 
+    /**
+     * The study's reports on {@code reports.studies} once the service has handled {@code sent}: it publishes
+     * while it handles an event, so they are all on the topic by then.
+     */
+    private static List<ConsumerRecord<String, String>> reportsOnceHandled(String studyId, List<RecordMetadata> sent) {
+        sent.forEach(record -> ConsumerGroups.awaitPast("report-service", record));
+        return TopicLog.since(Topics.REPORTS_STUDIES, 0).stream().filter(r -> studyId.equals(r.key())).toList();
+    }
+
     /** Sends events with one producer, each keyed as its topic expects, after checking they are valid. */
-    private <T extends Event> void send(String topic, List<T> events, Function<T, String> key) throws Exception {
+    private <T extends Event> List<RecordMetadata> send(String topic, List<T> events, Function<T, String> key)
+            throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<RecordMetadata> sent = new ArrayList<>();
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (T event : events) {
                 assertThat(EventSchemas.violations(event)).as("%s", event).isEmpty();
-                producer.send(new ProducerRecord<>(topic, key.apply(event), EventJson.write(event))).get();
+                sent.add(producer.send(new ProducerRecord<>(topic, key.apply(event), EventJson.write(event))).get());
             }
         }
+        return sent;
     }
 }

@@ -24,18 +24,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class MarketBarsConsumer {
 
     private final BarStore bars;
-    private final BarsReadPosition position;
+    private final KafkaBarsReadPosition position;
     private final List<String> symbols;
     private final Clock clock;
 
-    public MarketBarsConsumer(BarStore bars, BarsReadPosition position, FeatureConfig config, Clock clock) {
+    public MarketBarsConsumer(BarStore bars, KafkaBarsReadPosition position, FeatureConfig config, Clock clock) {
         this.bars = bars;
         this.position = position;
         this.symbols = List.copyOf(config.symbols());
         this.clock = clock;
     }
 
-    @Incoming(BarsReadPosition.CHANNEL)
+    @Incoming(KafkaBarsReadPosition.CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         try {

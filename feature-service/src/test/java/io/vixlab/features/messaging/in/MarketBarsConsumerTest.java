@@ -38,11 +38,11 @@ class MarketBarsConsumerTest {
         TopicReader.send(bootstrap, Topics.MARKET_BARS, next.key(), EventJson.write(next));
 
         var dead = TopicReader.await(bootstrap, Topics.DEAD_LETTERS, r -> (SYMBOL + ":poison").equals(r.key()), 1,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
         String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("MarketBar breaks its schema").contains("date").contains("close");
-        await().atMost(Duration.ofSeconds(20)).until(() -> bars.ofSymbols(List.of(SYMBOL)).contains(next));
+        await().atMost(Duration.ofSeconds(60)).until(() -> bars.ofSymbols(List.of(SYMBOL)).contains(next));
     }
 
     @Test
@@ -51,10 +51,10 @@ class MarketBarsConsumerTest {
         MarketBar deleted = MarketBar.of(SYMBOL, LocalDate.of(2024, 6, 3), 12.1, 12.6, 11.9, 12.2, "test",
                 Instant.parse("2026-11-25T12:00:00Z"));
         TopicReader.send(bootstrap, Topics.MARKET_BARS, deleted.key(), EventJson.write(deleted));
-        await().atMost(Duration.ofSeconds(20)).until(() -> bars.ofSymbols(List.of(SYMBOL)).contains(deleted));
+        await().atMost(Duration.ofSeconds(60)).until(() -> bars.ofSymbols(List.of(SYMBOL)).contains(deleted));
 
         TopicReader.send(bootstrap, Topics.MARKET_BARS, deleted.key(), null);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !bars.ofSymbols(List.of(SYMBOL)).contains(deleted));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !bars.ofSymbols(List.of(SYMBOL)).contains(deleted));
     }
 }

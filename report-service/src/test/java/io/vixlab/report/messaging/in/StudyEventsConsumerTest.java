@@ -39,14 +39,14 @@ class StudyEventsConsumerTest {
                 StudyEvent.Status.CREATED, T0)));
         TopicReader.send(bootstrap, Topics.TUNING_STUDIES, "s-life", EventJson.write(event("s-life",
                 StudyEvent.Status.RUNNING, T0.plusSeconds(1))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(statusOf("s-life")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "RUNNING".equals(statusOf("s-life")));
 
         // A redelivered CREATED (older) must not move the study back.
         TopicReader.send(bootstrap, Topics.TUNING_STUDIES, "s-life", EventJson.write(event("s-life",
                 StudyEvent.Status.CREATED, T0)));
         TopicReader.send(bootstrap, Topics.TUNING_STUDIES, "s-life", EventJson.write(event("s-life",
                 StudyEvent.Status.COMPLETED, T0.plusSeconds(5))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "COMPLETED".equals(statusOf("s-life")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(statusOf("s-life")));
     }
 
     @Test
@@ -57,11 +57,11 @@ class StudyEventsConsumerTest {
                 StudyEvent.Status.CREATED, T0)));
 
         var dead = TopicReader.await(bootstrap, Topics.DEAD_LETTERS, r -> "s-poison".equals(r.key()), 1,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
         String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value());
         assertThat(reason).contains("StudyEvent breaks its schema").contains("status").contains("architectures");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "CREATED".equals(statusOf("s-after")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CREATED".equals(statusOf("s-after")));
         assertThat(statusOf("s-poison")).isNull();
     }
 }

@@ -1,6 +1,7 @@
 package io.vixlab.features.messaging.in;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.vixlab.features.service.BarsReadPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -12,24 +13,19 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
-/**
- * How far this service has read {@code market.bars}. data-ingest has every bar of a run acknowledged before it
- * sends the run's update, so once the records before the topic's end offsets at the update's arrival are all
- * handled (stored, deleted or dead-lettered), no bar of that update is still to come: a copy that then still
- * differs from the update's checksum will never match it, and waiting longer is pointless.
- */
+/** {@link BarsReadPosition} from this service's consumer of {@code market.bars}, which reports each record handled. */
 @ApplicationScoped
-public class BarsReadPosition {
+public class KafkaBarsReadPosition implements BarsReadPosition {
 
     static final String CHANNEL = "market-bars";
-    private static final Logger LOG = Logger.getLogger(BarsReadPosition.class);
+    private static final Logger LOG = Logger.getLogger(KafkaBarsReadPosition.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaClientService clients;
     /** Per partition, the offset after the last record handled since start. */
     private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
 
-    public BarsReadPosition(KafkaClientService clients) {
+    public KafkaBarsReadPosition(KafkaClientService clients) {
         this.clients = clients;
     }
 
@@ -38,7 +34,7 @@ public class BarsReadPosition {
         handled.merge(new TopicPartition(topic, partition), offset + 1, Math::max);
     }
 
-    /** The end offsets of the partitions this service reads now; empty when they cannot be told (none assigned yet). */
+    @Override
     public Optional<Map<TopicPartition, Long>> endOffsetsNow() {
         try {
             Map<TopicPartition, Long> ends = clients.<String, String>getConsumer(CHANNEL)
@@ -52,7 +48,7 @@ public class BarsReadPosition {
         }
     }
 
-    /** Whether every record before {@code ends} is handled, by this run of the service or (committed) an earlier one. */
+    @Override
     public boolean reached(Map<TopicPartition, Long> ends) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = clients.<String, String>getConsumer(CHANNEL)
