@@ -1,8 +1,8 @@
-package io.vixlab.tuner.service;
+package io.vixlab.tuner.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vixlab.tuner.service.TrialScheduler.ArchitectureLoad;
+import io.vixlab.tuner.study.TrialScheduler.ArchitectureLoad;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

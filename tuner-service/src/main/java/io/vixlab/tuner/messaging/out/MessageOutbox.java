@@ -1,4 +1,4 @@
-package io.vixlab.tuner.messaging;
+package io.vixlab.tuner.messaging.out;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -45,12 +45,13 @@ public class MessageOutbox {
     private final TunerConfig config;
     private final LoopPublisher trainers;
     private final StudyEventPublisher studies;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** Rows being sent and not yet acknowledged (or deleted): the sweep leaves them alone. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    public MessageOutbox(TunerConfig config, LoopPublisher trainers, StudyEventPublisher studies) {
+    public MessageOutbox(TunerConfig config, LoopPublisher trainers, StudyEventPublisher studies, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.trainers = trainers;
         this.studies = studies;
     }
@@ -68,20 +69,23 @@ public class MessageOutbox {
         private Batch() {
         }
 
-        public void trial(TrialConfig config) {
-            store(Channel.TRIAL, config.studyId(), config.trialId(), config);
+        /** Stores a message in the current transaction, for the topic its type goes to, keyed by what it is about. */
+        public void add(Event event) {
+            if (event instanceof TrialConfig config) {
+                store(Channel.TRIAL, config.studyId(), config.trialId(), config);
+            } else if (event instanceof TrialControl control) {
+                store(Channel.CONTROL, control.studyId(), control.trialId(), control);
+            } else if (event instanceof FinalTrainingRequest request) {
+                store(Channel.FINAL, request.studyId(), request.finalId(), request);
+            } else if (event instanceof StudyEvent study) {
+                store(Channel.STUDY, study.studyId(), study.studyId(), study);
+            } else {
+                throw new IllegalArgumentException("the study loop sends no " + event.getClass().getSimpleName());
+            }
         }
 
-        public void control(TrialControl control) {
-            store(Channel.CONTROL, control.studyId(), control.trialId(), control);
-        }
-
-        public void finalTraining(FinalTrainingRequest request) {
-            store(Channel.FINAL, request.studyId(), request.finalId(), request);
-        }
-
-        public void studyEvent(StudyEvent event) {
-            store(Channel.STUDY, event.studyId(), event.studyId(), event);
+        public void addAll(List<Event> events) {
+            events.forEach(this::add);
         }
 
         /** Sends what was stored; call once the transaction has committed. Does not wait for the broker. */

@@ -1,4 +1,4 @@
-package io.vixlab.tuner.messaging;
+package io.vixlab.tuner.messaging.out;
 
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.kit.messaging.KafkaEvents;

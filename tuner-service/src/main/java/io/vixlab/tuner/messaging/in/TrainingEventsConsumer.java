@@ -1,4 +1,4 @@
-package io.vixlab.tuner.messaging;
+package io.vixlab.tuner.messaging.in;
 
 import io.smallrye.common.annotation.Blocking;
 import io.vixlab.contracts.EventSchemas;

@@ -1,4 +1,4 @@
-package io.vixlab.tuner.service;
+package io.vixlab.tuner.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,28 +16,28 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OptimizerFactoryTest {
+class SearchAlgorithmsTest {
 
     private static final TrainingSettings TRAINING = new TrainingSettings(5, 32, 2, 10, 0.5, 5, 1e-6, 0, 42);
 
     @Test
     void planNamesTheSamplerAndPruner() {
-        assertThat(OptimizerFactory.sampler(plan("tpe", "median"))).isInstanceOf(TpeSampler.class);
-        assertThat(OptimizerFactory.sampler(plan("random", "median"))).isInstanceOf(RandomSampler.class);
-        assertThat(OptimizerFactory.pruner(plan("tpe", "median"))).isInstanceOf(MedianPruner.class);
-        assertThat(OptimizerFactory.pruner(plan("tpe", "successive-halving")))
+        assertThat(SearchAlgorithms.sampler(plan("tpe", "median"))).isInstanceOf(TpeSampler.class);
+        assertThat(SearchAlgorithms.sampler(plan("random", "median"))).isInstanceOf(RandomSampler.class);
+        assertThat(SearchAlgorithms.pruner(plan("tpe", "median"))).isInstanceOf(MedianPruner.class);
+        assertThat(SearchAlgorithms.pruner(plan("tpe", "successive-halving")))
                 .isInstanceOf(SuccessiveHalvingPruner.class);
-        assertThat(OptimizerFactory.pruner(plan("tpe", "none"))).isInstanceOf(NopPruner.class);
+        assertThat(SearchAlgorithms.pruner(plan("tpe", "none"))).isInstanceOf(NopPruner.class);
     }
 
     @Test
     void stepsRunOnAcrossFolds() {
-        assertThat(OptimizerFactory.step(TRAINING, 0, 0)).isZero();
-        assertThat(OptimizerFactory.step(TRAINING, 0, 4)).isEqualTo(4);
-        assertThat(OptimizerFactory.step(TRAINING, 1, 0)).isEqualTo(5);
-        assertThat(OptimizerFactory.step(TRAINING, 1, 4)).isEqualTo(9);
-        assertThat(OptimizerFactory.stepsPerTrial(TRAINING)).isEqualTo(10);
-        assertThat(OptimizerFactory.stepsPerTrial(TrainingSettings.finalDefaults())).isEqualTo(100);
+        assertThat(SearchAlgorithms.step(TRAINING, 0, 0)).isZero();
+        assertThat(SearchAlgorithms.step(TRAINING, 0, 4)).isEqualTo(4);
+        assertThat(SearchAlgorithms.step(TRAINING, 1, 0)).isEqualTo(5);
+        assertThat(SearchAlgorithms.step(TRAINING, 1, 4)).isEqualTo(9);
+        assertThat(SearchAlgorithms.stepsPerTrial(TRAINING)).isEqualTo(10);
+        assertThat(SearchAlgorithms.stepsPerTrial(TrainingSettings.finalDefaults())).isEqualTo(100);
     }
 
     /** What a restart relies on: an optimizer rebuilt from the trials so far proposes the same next trial. */
@@ -45,7 +45,8 @@ class OptimizerFactoryTest {
     void optimizerRebuiltFromItsTrialsProposesWhatTheOriginalWould() {
         StudyPlan plan = plan("tpe", "median");
         SearchSpace space = Architecture.BASIC_CNN_LSTM.searchSpace();
-        StudyOptimizer original = OptimizerFactory.optimizer(plan, List.of(), Clock.systemUTC());
+        StudyOptimizer original = new StudyOptimizer(SearchAlgorithms.sampler(plan), SearchAlgorithms.pruner(plan), List.of(),
+                Clock.systemUTC());
         for (int i = 0; i < 14; i++) {
             Trial trial = original.ask(space);
             if (i < 12) {
@@ -53,7 +54,8 @@ class OptimizerFactoryTest {
                 original.tell(trial.number(), (double) trial.params().get("dropout_rate") + i % 3);
             }
         }
-        StudyOptimizer rebuilt = OptimizerFactory.optimizer(plan, original.trials(), Clock.systemUTC());
+        StudyOptimizer rebuilt = new StudyOptimizer(SearchAlgorithms.sampler(plan), SearchAlgorithms.pruner(plan),
+                original.trials(), Clock.systemUTC());
 
         assertThat(rebuilt.ask(space)).isEqualTo(original.ask(space));
     }

@@ -1,4 +1,4 @@
-package io.vixlab.tuner.service;
+package io.vixlab.tuner.study;
 
 import java.time.Duration;
 import java.time.Instant;

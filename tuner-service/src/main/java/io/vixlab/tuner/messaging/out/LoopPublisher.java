@@ -1,4 +1,4 @@
-package io.vixlab.tuner.messaging;
+package io.vixlab.tuner.messaging.out;
 
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrialConfig;

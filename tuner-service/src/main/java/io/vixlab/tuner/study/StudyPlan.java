@@ -1,4 +1,4 @@
-package io.vixlab.tuner.service;
+package io.vixlab.tuner.study;
 
 import io.vixlab.contracts.tuning.TrainingSettings;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vixlab.tuner.service;
+package io.vixlab.tuner.study;
 
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.tuner.pruner.MedianPruner;
@@ -8,23 +8,14 @@ import io.vixlab.tuner.pruner.SuccessiveHalvingPruner;
 import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.Sampler;
 import io.vixlab.tuner.sampler.TpeSampler;
-import io.vixlab.tuner.study.FrozenTrial;
-import io.vixlab.tuner.study.StudyOptimizer;
-import java.time.Clock;
-import java.util.List;
 
 /**
- * The sampler and pruner a study's plan names, and the optimizer of one of its architectures. Each
+ * The sampler and pruner a study's plan names, made afresh for each decision (they keep no state). Each
  * architecture is its own Optuna study with the plan's seed, as in the seed notebook.
  */
-public final class OptimizerFactory {
+public final class SearchAlgorithms {
 
-    private OptimizerFactory() {
-    }
-
-    /** An architecture's optimizer, holding the trials it had so far (numbered 0.. without gaps). */
-    public static StudyOptimizer optimizer(StudyPlan plan, List<FrozenTrial> trials, Clock clock) {
-        return new StudyOptimizer(sampler(plan), pruner(plan), trials, clock);
+    private SearchAlgorithms() {
     }
 
     /** TPE uses the constant liar: a study runs up to {@code parallelism} trials at once. */
