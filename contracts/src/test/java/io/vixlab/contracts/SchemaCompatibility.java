@@ -267,7 +267,8 @@ final class SchemaCompatibility {
             } else {
                 compatible(field, "additional properties now allowed");
             }
-        } else if (!refusing && (before.path("additionalProperties").isObject() || after.path("additionalProperties").isObject())) {
+        } else if (!refusing && (before.path("additionalProperties").isObject()
+                || after.path("additionalProperties").isObject())) {
             compare(child(field, "*"), schemaOrAnything(before.get("additionalProperties")),
                     schemaOrAnything(after.get("additionalProperties")));
         }

@@ -25,7 +25,8 @@ import java.util.List;
  * @param checksum       SHA-256 of the decoded windows, targets, previous closes and dates
  *                       (float32/int32 little-endian records) in window order
  */
-@JsonClassDescription("A dataset version on features.datasets, key = dataset id, published after its chunks on features.windows.")
+@JsonClassDescription("A dataset version on features.datasets, key = dataset id, published after its chunks on"
+        + " features.windows.")
 public record DatasetManifest(
         int schemaVersion,
         @NotNull @EventId String datasetId,

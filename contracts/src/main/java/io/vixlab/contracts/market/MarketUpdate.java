@@ -16,7 +16,8 @@ import java.util.List;
  * @param checksum SHA-256 over the stored bars of the run's symbols, so consumers can tell whether
  *                 their copy matches
  */
-@JsonClassDescription("One completed ingest run on market.updates, key = run id. A FAILED run carries the error and no symbols.")
+@JsonClassDescription("One completed ingest run on market.updates, key = run id. A FAILED run carries the error and"
+        + " no symbols.")
 public record MarketUpdate(
         int schemaVersion,
         @NotNull @EventId String runId,

@@ -14,7 +14,8 @@ import java.util.List;
  * The full comparison of a finished study, on {@code reports.studies}, key = study id: the
  * published results other systems consume. Rows are sorted by test MSE, best first.
  */
-@JsonClassDescription("The comparison of a finished study, on reports.studies, key = study id. Rows sorted by test MSE, best first; metrics in VIX points.")
+@JsonClassDescription("The comparison of a finished study, on reports.studies, key = study id. Rows sorted by test"
+        + " MSE, best first; metrics in VIX points.")
 public record StudyReport(
         int schemaVersion,
         @NotNull @EventId String studyId,
