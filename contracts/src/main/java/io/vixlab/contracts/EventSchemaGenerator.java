@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Generates every event's JSON Schema (draft 2020-12) from its record: the record is the one source
@@ -67,16 +66,10 @@ public final class EventSchemaGenerator {
     /** Writes every event's schema into the folder {@code args[0]}. */
     public static void main(String[] args) throws IOException {
         Path folder = Files.createDirectories(Path.of(args[0]));
-        for (Map.Entry<String, ObjectNode> schema : eventSchemas().entrySet()) {
-            Files.writeString(folder.resolve(schema.getKey()), text(schema.getValue()), StandardCharsets.UTF_8);
+        for (Map.Entry<Class<? extends Event>, String> event : EventSchemas.SCHEMA_FILES.entrySet()) {
+            Files.writeString(folder.resolve(event.getValue()), text(schemaOf(event.getKey(), event.getValue())),
+                    StandardCharsets.UTF_8);
         }
-    }
-
-    /** Every event's schema by file name, in file name order. */
-    public static Map<String, ObjectNode> eventSchemas() {
-        Map<String, ObjectNode> schemas = new TreeMap<>();
-        EventSchemas.SCHEMA_FILES.forEach((type, file) -> schemas.put(file, schemaOf(type, file)));
-        return schemas;
     }
 
     /**
@@ -102,7 +95,7 @@ public final class EventSchemaGenerator {
     }
 
     /** A schema as its file holds it: indented by two, one line per array value, a final line break. */
-    public static String text(JsonNode schema) {
+    private static String text(JsonNode schema) {
         try {
             return WRITER.writeValueAsString(schema) + "\n";
         } catch (JsonProcessingException e) {
