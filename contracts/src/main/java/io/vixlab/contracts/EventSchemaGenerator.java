@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.CustomPropertyDefinition;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
@@ -19,6 +20,8 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import io.vixlab.contracts.training.Outcome;
+import io.vixlab.contracts.training.TrialState;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +48,7 @@ import java.util.Map;
  *       ({@code schemaVersion}: {@code SCHEMA_VERSION}, {@code encoding}: {@code ENCODING}) holds
  *       exactly that constant;</li>
  *   <li>a {@link LocalDate} is a {@code yyyy-mm-dd} date, an {@code Instant} a date-time, an enum
- *       one of its names;</li>
+ *       one of its names ({@link Outcome}: a {@link TrialState} a run ended in, not {@code RUNNING});</li>
  *   <li>an untyped value ({@code Object}: hyperparameters in a {@code Map<String, Object>}) is a
  *       number, a string or a boolean.</li>
  * </ul>
@@ -115,6 +119,15 @@ public final class EventSchemaGenerator {
                 .withEnumResolver(field -> {
                     Object constant = constantNamedLike(field);
                     return constant == null ? null : List.of(constant);
+                })
+                .withCustomDefinitionProvider((field, context) -> {
+                    if (field.getAnnotationConsideringFieldAndGetter(Outcome.class) == null) {
+                        return null;
+                    }
+                    ObjectNode outcome = context.getGeneratorConfig().createObjectNode().put("type", "string");
+                    Arrays.stream(TrialState.values()).filter(TrialState::isFinished)
+                            .forEach(state -> outcome.withArray("enum").add(state.name()));
+                    return new CustomPropertyDefinition(outcome, CustomDefinition.AttributeInclusion.NO);
                 });
         builder.forTypesInGeneral()
                 .withPropertySorter((one, other) -> 0) // the record's order

@@ -26,7 +26,7 @@ public record ModelResult(
         @NotNull @EventId String finalId,
         @Min(1) int attempt,
         @NotNull @Size(min = 1) String architecture,
-        @NotNull TrialState state,
+        @NotNull @Outcome TrialState state,
         @NotNull @EventId String datasetId,
         @NotNull Map<String, Object> params,
         @NotNull TrainingSettings training,

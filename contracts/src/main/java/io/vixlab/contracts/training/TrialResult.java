@@ -26,7 +26,7 @@ public record TrialResult(
         @PositiveOrZero int trialNumber,
         @Min(1) int attempt,
         @NotNull @Size(min = 1) String architecture,
-        @NotNull TrialState state,
+        @NotNull @Outcome TrialState state,
         Double value,
         List<Double> foldScores,
         @PositiveOrZero Integer parameterCount,
