@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Schema (draft 2020-12) of every event, as published under {@code schemas/} in this jar
- * and in {@code docs/}, and validation of JSON against it.
+ * (generated from the records by {@link EventSchemaGenerator}), and validation of JSON against it.
  */
 public final class EventSchemas {
 

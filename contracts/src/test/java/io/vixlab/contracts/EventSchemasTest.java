@@ -47,7 +47,7 @@ class EventSchemasTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    /** The schema names exactly the record's components: no field is undocumented or left out. */
+    /** The generated schema names exactly the record's components and refuses any other property. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void schemaPropertiesAreTheRecordComponents(String name, Event event) {

@@ -1,7 +1,7 @@
 package io.vixlab.tuner;
 
 import io.vixlab.tuner.study.FrozenTrial;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.contracts.training.TrialState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,8 @@ public final class TestTrials {
     }
 
     public static FrozenTrial running(int number, Map<String, Object> params) {
-        return FrozenTrial.running(number, params, START);
+        return new FrozenTrial(number, TrialState.RUNNING, params, OptionalDouble.empty(), new TreeMap<>(), START,
+                Optional.empty());
     }
 
     public static FrozenTrial runningWithReports(int number, Map<Integer, Double> intermediateValues) {
@@ -43,7 +44,7 @@ public final class TestTrials {
     }
 
     public static FrozenTrial failed(int number, Map<String, Object> params) {
-        return new FrozenTrial(number, TrialState.FAIL, params, OptionalDouble.empty(), new TreeMap<>(), START,
+        return new FrozenTrial(number, TrialState.FAILED, params, OptionalDouble.empty(), new TreeMap<>(), START,
                 Optional.of(START.plusSeconds(5)));
     }
 

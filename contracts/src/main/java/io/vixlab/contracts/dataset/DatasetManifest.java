@@ -1,6 +1,13 @@
 package io.vixlab.contracts.dataset;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import io.vixlab.contracts.Sha256Hex;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,22 +25,24 @@ import java.util.List;
  * @param checksum       SHA-256 of the decoded windows, targets, previous closes and dates
  *                       (float32/int32 little-endian records) in window order
  */
+@JsonClassDescription("A dataset version on features.datasets, key = dataset id, published after its chunks on"
+        + " features.windows.")
 public record DatasetManifest(
         int schemaVersion,
-        String datasetId,
-        List<String> featureNames,
-        int sequenceLength,
-        int horizon,
-        int windowCount,
-        int trainCount,
-        int testCount,
-        LocalDate splitDate,
-        LocalDate firstDate,
-        LocalDate lastDate,
-        ScalerParams scaler,
-        String checksum,
-        int chunkCount,
-        Instant createdAt) implements Event {
+        @NotNull @EventId String datasetId,
+        @NotNull @Size(min = 1) List<@Size(min = 1) String> featureNames,
+        @Min(1) int sequenceLength,
+        @Min(1) int horizon,
+        @PositiveOrZero int windowCount,
+        @PositiveOrZero int trainCount,
+        @PositiveOrZero int testCount,
+        @NotNull LocalDate splitDate,
+        @NotNull LocalDate firstDate,
+        @NotNull LocalDate lastDate,
+        @NotNull ScalerParams scaler,
+        @NotNull @Sha256Hex String checksum,
+        @Min(1) int chunkCount,
+        @NotNull Instant createdAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -1,5 +1,7 @@
 package io.vixlab.contracts.dataset;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 
 /**
@@ -9,11 +11,11 @@ import java.util.List;
  * turned back into VIX points: {@code points = scaled * targetScale + targetCenter}.
  */
 public record ScalerParams(
-        Kind kind,
-        List<Double> featureCenter,
-        List<Double> featureScale,
+        @NotNull Kind kind,
+        @NotNull List<Double> featureCenter,
+        @NotNull List<@Positive Double> featureScale,
         double targetCenter,
-        double targetScale) {
+        @Positive double targetScale) {
 
     public enum Kind { STANDARD, MIN_MAX }
 

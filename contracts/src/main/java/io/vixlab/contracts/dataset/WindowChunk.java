@@ -1,6 +1,11 @@
 package io.vixlab.contracts.dataset;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * A run of consecutive windows of one dataset on {@code features.windows}, key = dataset id.
@@ -14,15 +19,16 @@ import io.vixlab.contracts.Event;
  *                    {@link WindowCodec}
  * @param data        the encoded windows
  */
+@JsonClassDescription("Consecutive windows of one dataset on features.windows, key = dataset id.")
 public record WindowChunk(
         int schemaVersion,
-        String datasetId,
-        int chunkIndex,
-        int chunkCount,
-        int firstWindow,
-        int windowCount,
-        String encoding,
-        String data) implements Event {
+        @NotNull @EventId String datasetId,
+        @PositiveOrZero int chunkIndex,
+        @Min(1) int chunkCount,
+        @PositiveOrZero int firstWindow,
+        @Min(1) int windowCount,
+        @NotNull String encoding,
+        @NotNull String data) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String ENCODING = "float32-le/gzip/base64";

@@ -1,6 +1,11 @@
 package io.vixlab.contracts.market;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,16 +17,17 @@ import java.time.format.DateTimeParseException;
  *
  * @param source where the bar came from ({@code snapshot}, {@code cboe}, {@code file:...})
  */
+@JsonClassDescription("One daily bar on market.bars, key SYMBOL:yyyy-mm-dd. VVIX has a close only.")
 public record MarketBar(
         int schemaVersion,
-        String symbol,
-        LocalDate date,
-        Double open,
-        Double high,
-        Double low,
-        double close,
-        String source,
-        Instant ingestedAt) implements Event {
+        @NotNull @Pattern(regexp = "^[A-Z0-9^._-]{1,20}$") String symbol,
+        @NotNull LocalDate date,
+        @Positive Double open,
+        @Positive Double high,
+        @Positive Double low,
+        @Positive double close,
+        @NotNull @Size(min = 1) String source,
+        @NotNull Instant ingestedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 

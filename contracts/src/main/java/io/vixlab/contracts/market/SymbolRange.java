@@ -1,5 +1,8 @@
 package io.vixlab.contracts.market;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -9,5 +12,11 @@ import java.time.LocalDate;
  * @param changed rows that were new or different from what was stored (and so were published)
  * @param excluded rows left out by the plausibility rule
  */
-public record SymbolRange(String symbol, LocalDate firstDate, LocalDate lastDate, int rows, int changed, int excluded) {
+public record SymbolRange(
+        @NotNull @Size(min = 1) String symbol,
+        @NotNull LocalDate firstDate,
+        @NotNull LocalDate lastDate,
+        @PositiveOrZero int rows,
+        @PositiveOrZero int changed,
+        @PositiveOrZero int excluded) {
 }

@@ -1,5 +1,11 @@
 package io.vixlab.contracts.report;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 /**
  * A Diebold-Mariano test of equal predictive accuracy between forecasts A and B, with the
  * Harvey-Leybourne-Newbold small-sample correction; the statistic is positive when A's losses are
@@ -8,15 +14,15 @@ package io.vixlab.contracts.report;
  * @param pValue two-sided, from Student's t with n - 1 degrees of freedom
  */
 public record DieboldMarianoResult(
-        String modelA,
-        String modelB,
-        LossFunction loss,
-        int horizon,
-        int observations,
+        @NotNull @Size(min = 1) String modelA,
+        @NotNull @Size(min = 1) String modelB,
+        @NotNull LossFunction loss,
+        @Min(1) int horizon,
+        @Min(2) int observations,
         double meanLossDifference,
         double statistic,
-        double pValue,
-        Verdict verdict) {
+        @DecimalMin("0") @DecimalMax("1") double pValue,
+        @NotNull Verdict verdict) {
 
     public enum LossFunction { SQUARED, ABSOLUTE }
 

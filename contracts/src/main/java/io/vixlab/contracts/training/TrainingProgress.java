@@ -1,6 +1,13 @@
 package io.vixlab.contracts.training;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -12,20 +19,21 @@ import java.time.Instant;
  * @param epoch  0-based epoch within the fold
  * @param step   {@code fold * epochs + epoch}: the pruner's step
  */
+@JsonClassDescription("One finished epoch of a trial or final training, on training.progress, key = run id.")
 public record TrainingProgress(
         int schemaVersion,
-        String studyId,
-        String runId,
-        int attempt,
-        String architecture,
-        RunKind kind,
-        int fold,
-        int epoch,
-        int step,
+        @NotNull @EventId String studyId,
+        @NotNull @EventId String runId,
+        @Min(1) int attempt,
+        @NotNull @Size(min = 1) String architecture,
+        @NotNull RunKind kind,
+        @PositiveOrZero int fold,
+        @PositiveOrZero int epoch,
+        @PositiveOrZero int step,
         double trainLoss,
         double valLoss,
-        double learningRate,
-        Instant at) implements Event {
+        @Positive double learningRate,
+        @NotNull Instant at) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,6 +1,12 @@
 package io.vixlab.contracts.training;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,21 +18,22 @@ import java.util.List;
  * @param foldScores best validation loss of each finished fold
  * @param error      why the trial failed or was stopped
  */
+@JsonClassDescription("The outcome of one trial attempt, on training.results, key = trial id.")
 public record TrialResult(
         int schemaVersion,
-        String studyId,
-        String trialId,
-        int trialNumber,
-        int attempt,
-        String architecture,
-        TrialState state,
+        @NotNull @EventId String studyId,
+        @NotNull @EventId String trialId,
+        @PositiveOrZero int trialNumber,
+        @Min(1) int attempt,
+        @NotNull @Size(min = 1) String architecture,
+        @NotNull @Outcome TrialState state,
         Double value,
         List<Double> foldScores,
-        Integer parameterCount,
-        String error,
-        long durationMillis,
-        String trainer,
-        Instant finishedAt) implements Event {
+        @PositiveOrZero Integer parameterCount,
+        @Size(min = 1) String error,
+        @PositiveOrZero long durationMillis,
+        @Size(min = 1) String trainer,
+        @NotNull Instant finishedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 }

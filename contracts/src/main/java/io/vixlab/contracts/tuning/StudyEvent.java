@@ -1,6 +1,11 @@
 package io.vixlab.contracts.tuning;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,16 +15,17 @@ import java.util.List;
  * @param architecture the architecture concerned, for {@code ARCHITECTURE_TUNED}
  * @param detail       a human-readable reason (why a study failed or was cancelled)
  */
+@JsonClassDescription("A study lifecycle change on tuning.studies, key = study id.")
 public record StudyEvent(
         int schemaVersion,
-        String studyId,
-        Status status,
-        List<String> architectures,
-        int trialsPerArchitecture,
-        String datasetId,
-        String architecture,
-        String detail,
-        Instant at) implements Event {
+        @NotNull @EventId String studyId,
+        @NotNull Status status,
+        @NotNull @Size(min = 1) List<@Size(min = 1) String> architectures,
+        @Min(1) int trialsPerArchitecture,
+        @EventId String datasetId,
+        @Size(min = 1) String architecture,
+        @Size(min = 1) String detail,
+        @NotNull Instant at) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 

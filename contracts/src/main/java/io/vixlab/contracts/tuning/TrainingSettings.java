@@ -1,5 +1,10 @@
 package io.vixlab.contracts.tuning;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 /**
  * How a trial or a final model is trained. The defaults are the seed notebook's.
  *
@@ -9,14 +14,14 @@ package io.vixlab.contracts.tuning;
  * @param seed               seeds weight initialisation and shuffling
  */
 public record TrainingSettings(
-        int epochs,
-        int batchSize,
-        int folds,
-        int earlyStoppingPatience,
-        double reduceLrFactor,
-        int reduceLrPatience,
-        double minLearningRate,
-        double validationFraction,
+        @Min(1) int epochs,
+        @Min(1) int batchSize,
+        @PositiveOrZero int folds,
+        @PositiveOrZero int earlyStoppingPatience,
+        @Positive @DecimalMax("1") double reduceLrFactor,
+        @PositiveOrZero int reduceLrPatience,
+        @PositiveOrZero double minLearningRate,
+        @PositiveOrZero @DecimalMax(value = "1", inclusive = false) double validationFraction,
         long seed) {
 
     /** The seed's tuning setup: 3-fold TimeSeriesSplit, 50 epochs, patience 10, LR x0.5 after 5. */

@@ -1,6 +1,12 @@
 package io.vixlab.contracts.tuning;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,17 +17,18 @@ import java.util.Map;
  * @param params parameter values by name, from the architecture's search space (integers as
  *               JSON integers, floats as JSON numbers, categoricals as strings)
  */
+@JsonClassDescription("One trial for a trainer on tuning.trials, key = trial id.")
 public record TrialConfig(
         int schemaVersion,
-        String studyId,
-        String trialId,
-        int trialNumber,
-        int attempt,
-        String architecture,
-        Map<String, Object> params,
-        String datasetId,
-        TrainingSettings training,
-        Instant issuedAt) implements Event {
+        @NotNull @EventId String studyId,
+        @NotNull @EventId String trialId,
+        @PositiveOrZero int trialNumber,
+        @Min(1) int attempt,
+        @NotNull @Size(min = 1) String architecture,
+        @NotNull Map<String, Object> params,
+        @NotNull @EventId String datasetId,
+        @NotNull TrainingSettings training,
+        @NotNull Instant issuedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 }

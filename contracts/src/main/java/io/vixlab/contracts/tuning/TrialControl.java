@@ -1,17 +1,23 @@
 package io.vixlab.contracts.tuning;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
+import io.vixlab.contracts.EventId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** Tells the trainer running a trial to stop it, on {@code tuning.control}, key = trial id. */
+@JsonClassDescription("Stops a running trial, on tuning.control, key = trial id.")
 public record TrialControl(
         int schemaVersion,
-        String studyId,
-        String trialId,
-        int attempt,
-        Action action,
-        String reason,
-        Instant issuedAt) implements Event {
+        @NotNull @EventId String studyId,
+        @NotNull @EventId String trialId,
+        @Min(1) int attempt,
+        @NotNull Action action,
+        @Size(min = 1) String reason,
+        @NotNull Instant issuedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -2,7 +2,7 @@ package io.vixlab.tuner.api;
 
 import io.vixlab.kit.rest.Problems;
 import io.vixlab.tuner.service.StudyService;
-import io.vixlab.tuner.service.StudyService.StudyView;
+import io.vixlab.tuner.service.StudyViews.StudyView;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

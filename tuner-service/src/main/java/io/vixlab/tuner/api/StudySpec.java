@@ -5,7 +5,7 @@ import io.vixlab.contracts.tuning.TrainingLimits;
 import io.vixlab.contracts.tuning.TrainingLimits.Purpose;
 import io.vixlab.contracts.tuning.TrainingLimits.Violation;
 import io.vixlab.contracts.tuning.TrainingSettings;
-import io.vixlab.tuner.service.StudyPlan;
+import io.vixlab.tuner.study.StudyPlan;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

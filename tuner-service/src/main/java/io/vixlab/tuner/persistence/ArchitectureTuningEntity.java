@@ -2,6 +2,8 @@ package io.vixlab.tuner.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.vixlab.contracts.training.TrialState;
+import io.vixlab.tuner.study.ArchitectureTuning;
+import io.vixlab.tuner.study.ArchitectureTuning.Phase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,28 +14,11 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
-/** Where one architecture of a running study stands: tuning, waiting for its final model, done. */
+/** The row of an {@link ArchitectureTuning}. */
 @Entity
 @Table(name = "architecture_tuning", indexes = @Index(columnList = "studyId"))
 public class ArchitectureTuningEntity extends PanacheEntityBase {
-
-    public enum Phase {
-        /** Trials are being asked for and run. */
-        TUNING,
-        /** The budget is spent and a final training with the best parameters was requested. */
-        FINAL_REQUESTED,
-        /** The final model's result arrived (its state says whether training succeeded). */
-        FINISHED,
-        /**
-         * No model and none to wait for ({@code detail} says why): no trial completed, so there
-         * were no best parameters; or the last attempt of the final training ran out of its
-         * limit (no progress, or queued without starting); or the study was cancelled while it ran.
-         */
-        FAILED
-    }
 
     /** {@code <studyId>-<architecture>}. */
     @Id
@@ -105,36 +90,14 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
 
     public Instant finishedAt;
 
-    public static String idOf(String studyId, String architecture) {
-        return studyId + "-" + architecture;
-    }
-
     public static List<ArchitectureTuningEntity> ofStudy(String studyId) {
         return list("studyId = ?1 order by position", studyId);
     }
 
-    public static Optional<ArchitectureTuningEntity> byFinalId(String finalId) {
-        return find("finalId", finalId).firstResultOptional();
-    }
-
     /**
-     * When the final's current attempt was requested: {@link #finalRequestedAt}, or for a final
-     * requested before that was kept, its last progress (set on request then) or its tuning's end.
+     * The awaited final trainings ({@link Phase#FINAL_REQUESTED}), counted by whether their current
+     * attempt has started: {@link ArchitectureTuning#finalStarted} as a query.
      */
-    public Instant currentFinalRequestedAt() {
-        return Objects.requireNonNullElse(finalRequestedAt, Objects.requireNonNullElse(finalLastProgressAt, tunedAt));
-    }
-
-    /**
-     * Whether the final's current attempt has started: progress arrived at or after its request.
-     * Until then it is queued: requested, waiting for a trainer. {@link #countAwaitedFinals} applies
-     * the same rule in the database.
-     */
-    public boolean finalStarted() {
-        return finalLastProgressAt != null && (finalRequestedAt == null || !finalLastProgressAt.isBefore(finalRequestedAt));
-    }
-
-    /** The awaited final trainings ({@link Phase#FINAL_REQUESTED}), counted by {@link #finalStarted}. */
     public static AttemptCounts countAwaitedFinals() {
         Object[] counts = getEntityManager().createQuery("select count(a), coalesce(sum(case when"
                 + " a.finalLastProgressAt is not null"
@@ -143,9 +106,5 @@ public class ArchitectureTuningEntity extends PanacheEntityBase {
                 .setParameter("awaited", Phase.FINAL_REQUESTED)
                 .getSingleResult();
         return AttemptCounts.of(counts);
-    }
-
-    public boolean done() {
-        return phase == Phase.FINISHED || phase == Phase.FAILED;
     }
 }

@@ -1,11 +1,11 @@
 package io.vixlab.tuner.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.contracts.training.TrialState;
+import io.vixlab.tuner.study.StudyTrial;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
@@ -14,11 +14,7 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * One trial of one architecture of a study: everything its optimizer needs to be rebuilt after a
- * restart (number, state, parameters, value, intermediate values) and what the loop needs to
- * drive it (current attempt, last sign of life).
- */
+/** The row of a {@link StudyTrial}. */
 @Entity
 @Table(name = "trial",
         uniqueConstraints = @UniqueConstraint(columnNames = {"studyId", "architecture", "number"}),
@@ -44,7 +40,7 @@ public class TrialEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempt;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = TrialStateColumn.class)
     @Column(nullable = false, length = 16)
     public TrialState state;
 
@@ -88,16 +84,8 @@ public class TrialEntity extends PanacheEntityBase {
     public static final String NO_INTERMEDIATE_VALUES = "{}";
 
     /**
-     * Whether the current attempt has started, i.e. reported progress. Until then it is queued:
-     * issued, waiting for a trainer. {@link #countRunning} applies the same rule in the database.
-     */
-    public boolean attemptStarted() {
-        return intermediateValuesJson.length() > NO_INTERMEDIATE_VALUES.length();
-    }
-
-    /**
      * The running trials, counted by whether their current attempt has started: {@link
-     * #attemptStarted} as a query, in the database (the length of a large object is one thing both
+     * StudyTrial#attemptStarted} as a query, in the database (the length of a large object is one thing both
      * H2 and PostgreSQL compute on one).
      */
     public static AttemptCounts countRunning() {
@@ -109,21 +97,9 @@ public class TrialEntity extends PanacheEntityBase {
         return AttemptCounts.of(counts);
     }
 
-    public static String idOf(String studyId, String architecture, int number) {
-        return studyId + "-" + architecture + "-" + number;
-    }
-
-    /** The trials of one architecture of a study, by number. */
-    public static List<TrialEntity> of(String studyId, String architecture) {
-        return list("studyId = ?1 and architecture = ?2 order by number", studyId, architecture);
-    }
 
     /** Every trial of a study, by architecture and number. */
     public static List<TrialEntity> ofStudy(String studyId) {
         return list("studyId = ?1 order by architecture, number", studyId);
-    }
-
-    public static List<TrialEntity> running(String studyId) {
-        return list("studyId = ?1 and state = ?2 order by architecture, number", studyId, TrialState.RUNNING);
     }
 }

@@ -1,7 +1,7 @@
 package io.vixlab.tuner.pruner;
 
 import io.vixlab.tuner.study.FrozenTrial;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.contracts.training.TrialState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;

@@ -3,7 +3,7 @@ package io.vixlab.tuner.sampler;
 import io.vixlab.contracts.search.ParamSpec;
 import io.vixlab.contracts.search.SearchSpace;
 import io.vixlab.tuner.study.FrozenTrial;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.contracts.training.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.vixlab.tuner.study;
 
+import io.vixlab.contracts.training.TrialState;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,30 +51,8 @@ public record FrozenTrial(
         intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
     }
 
-    /** A trial that was just asked for and has reported nothing yet. */
-    public static FrozenTrial running(int number, Map<String, Object> params, Instant start) {
-        return new FrozenTrial(number, TrialState.RUNNING, params, OptionalDouble.empty(),
-                new TreeMap<>(), start, Optional.empty());
-    }
-
     /** The highest step reported so far, Optuna's {@code last_step}. */
     public OptionalInt lastStep() {
         return intermediateValues.isEmpty() ? OptionalInt.empty() : OptionalInt.of(intermediateValues.lastKey());
-    }
-
-    /** This trial with {@code value} recorded at {@code step}. */
-    public FrozenTrial withIntermediateValue(int step, double value) {
-        SortedMap<Integer, Double> values = new TreeMap<>(intermediateValues);
-        values.put(step, value);
-        return new FrozenTrial(number, state, params, this.value, values, datetimeStart, datetimeComplete);
-    }
-
-    /** This trial finished in {@code finalState} with {@code finalValue} at {@code completedAt}. */
-    public FrozenTrial finished(TrialState finalState, OptionalDouble finalValue, Instant completedAt) {
-        if (!finalState.isFinished()) {
-            throw new IllegalArgumentException("a trial cannot finish as " + finalState);
-        }
-        return new FrozenTrial(number, finalState, params, finalValue, intermediateValues, datetimeStart,
-                Optional.of(completedAt));
     }
 }

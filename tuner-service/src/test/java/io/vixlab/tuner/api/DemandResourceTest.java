@@ -11,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.tuner.demand.DemandFixture;
-import io.vixlab.tuner.service.JsonColumns;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -27,12 +26,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DemandFixture.Profile.class)
 class DemandResourceTest {
 
-    @Inject
-    JsonColumns json;
 
     @BeforeEach
     void storeRuns() {
-        DemandFixture.storeRuns(json);
+        DemandFixture.storeRuns();
     }
 
     @Test

@@ -220,7 +220,7 @@ class HostileStudySpecTest {
 
         given().when().get("/api/studies/" + id).then().statusCode(200)
                 .body("status", equalTo("FAILED"))
-                .body("detail", equalTo("the study could not start (EntityExistsException)"));
+                .body("detail", equalTo("the study could not start: the plan names Basic_CNN_LSTM twice"));
         assertThat(awaitStudyEvent(id, StudyEvent.Status.FAILED).detail()).contains("could not start");
         assertHealthy();
     }

@@ -17,7 +17,7 @@ import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.TopicReader;
-import io.vixlab.tuner.messaging.StudyEventPublisher;
+import io.vixlab.tuner.messaging.out.StudyEventPublisher;
 import io.vixlab.tuner.persistence.OutboxMessageEntity;
 import io.vixlab.tuner.persistence.StudyEntity;
 import java.time.Duration;

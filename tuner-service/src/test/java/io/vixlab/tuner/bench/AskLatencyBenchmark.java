@@ -5,7 +5,7 @@ import io.vixlab.contracts.search.SearchSpace;
 import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.TpeSampler;
 import io.vixlab.tuner.study.FrozenTrial;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.contracts.training.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

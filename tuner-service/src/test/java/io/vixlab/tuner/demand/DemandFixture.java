@@ -7,12 +7,13 @@ import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.testing.PostgresProfile;
 import io.vixlab.tuner.persistence.ArchitectureTuningEntity;
-import io.vixlab.tuner.persistence.ArchitectureTuningEntity.Phase;
+import io.vixlab.tuner.study.ArchitectureTuning.Phase;
 import io.vixlab.tuner.persistence.StudyEntity;
+import io.vixlab.tuner.persistence.JsonColumns;
 import io.vixlab.tuner.persistence.TrialEntity;
-import io.vixlab.tuner.service.JsonColumns;
-import io.vixlab.tuner.service.StudyPlan;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.tuner.study.StudyPlan;
+import io.vixlab.tuner.study.StudyTrial;
+import io.vixlab.contracts.training.TrialState;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -65,25 +66,25 @@ public final class DemandFixture {
     }
 
     /** Replaces every study, trial and architecture in the database with the fixture's. */
-    public static void storeRuns(JsonColumns json) {
+    public static void storeRuns() {
         QuarkusTransaction.requiringNew().run(() -> {
             removeRuns();
-            study(json, "demand-a");
+            study("demand-a");
             trial("demand-a", "Basic_CNN_LSTM", 0, TrialState.RUNNING, 1, TrialEntity.NO_INTERMEDIATE_VALUES);
             trial("demand-a", "Basic_CNN_LSTM", 1, TrialState.RUNNING, 1, "{\"0\":0.9,\"1\":0.8}");
             trial("demand-a", "Basic_CNN_LSTM", 2, TrialState.RUNNING, 2, TrialEntity.NO_INTERMEDIATE_VALUES);
             trial("demand-a", "Basic_CNN_LSTM", 3, TrialState.COMPLETE, 1, "{\"0\":0.7}");
             trial("demand-a", "Basic_CNN_LSTM", 4, TrialState.PRUNED, 1, "{\"0\":1.5}");
-            trial("demand-a", "Basic_CNN_LSTM", 5, TrialState.FAIL, 3, TrialEntity.NO_INTERMEDIATE_VALUES);
+            trial("demand-a", "Basic_CNN_LSTM", 5, TrialState.FAILED, 3, TrialEntity.NO_INTERMEDIATE_VALUES);
             architecture("demand-a", "Basic_CNN_LSTM", Phase.TUNING, null, null);
 
-            study(json, "demand-b");
+            study("demand-b");
             trial("demand-b", "Attention_CNN_LSTM", 0, TrialState.RUNNING, 1, TrialEntity.NO_INTERMEDIATE_VALUES);
             architecture("demand-b", "Attention_CNN_LSTM", Phase.TUNING, null, null);
             architecture("demand-b", "Basic_CNN_LSTM", Phase.FINAL_REQUESTED, T.plusSeconds(60), null);
             architecture("demand-b", "Deep_CNN_LSTM", Phase.FINAL_REQUESTED, T.plusSeconds(60), T.plusSeconds(90));
 
-            study(json, "demand-c");
+            study("demand-c");
             ArchitectureTuningEntity reRequested = architecture("demand-c", "Basic_CNN_LSTM", Phase.FINAL_REQUESTED,
                     T.plusSeconds(600), T.plusSeconds(300));
             reRequested.finalAttempt = 2;
@@ -103,11 +104,11 @@ public final class DemandFixture {
         });
     }
 
-    private static void study(JsonColumns json, String id) {
+    private static void study(String id) {
         StudyEntity study = new StudyEntity();
         study.id = id;
         study.status = StudyEvent.Status.RUNNING;
-        study.planJson = json.write(new StudyPlan(id, List.of("Basic_CNN_LSTM"), 6, 60, "random", 42L, "none", 3,
+        study.planJson = JsonColumns.planJson(new StudyPlan(id, List.of("Basic_CNN_LSTM"), 6, 60, "random", 42L, "none", 3,
                 TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults(), "ds-demand"));
         study.datasetId = "ds-demand";
         study.createdAt = T;
@@ -117,7 +118,7 @@ public final class DemandFixture {
     private static void trial(String studyId, String architecture, int number, TrialState state, int attempt,
             String intermediateValuesJson) {
         TrialEntity trial = new TrialEntity();
-        trial.id = TrialEntity.idOf(studyId, architecture, number);
+        trial.id = StudyTrial.idOf(studyId, architecture, number);
         trial.studyId = studyId;
         trial.architecture = architecture;
         trial.number = number;
@@ -138,7 +139,7 @@ public final class DemandFixture {
     private static ArchitectureTuningEntity architecture(String studyId, String architecture, Phase phase,
             Instant finalRequestedAt, Instant finalLastProgressAt) {
         ArchitectureTuningEntity a = new ArchitectureTuningEntity();
-        a.id = ArchitectureTuningEntity.idOf(studyId, architecture);
+        a.id = studyId + "-" + architecture;
         a.studyId = studyId;
         a.architecture = architecture;
         a.phase = phase;

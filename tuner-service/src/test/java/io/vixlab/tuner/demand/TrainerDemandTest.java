@@ -9,11 +9,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.testing.Databases;
 import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.contracts.training.TrialState;
 import io.vixlab.tuner.persistence.ArchitectureTuningEntity;
-import io.vixlab.tuner.persistence.ArchitectureTuningEntity.Phase;
+import io.vixlab.tuner.persistence.StudyRows;
 import io.vixlab.tuner.persistence.TrialEntity;
-import io.vixlab.tuner.service.JsonColumns;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.tuner.study.ArchitectureTuning;
+import io.vixlab.tuner.study.ArchitectureTuning.Phase;
+import io.vixlab.tuner.study.StudyTrial;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,15 @@ class TrainerDemandTest {
     TrainerDemand demand;
 
     @Inject
-    JsonColumns json;
+    StudyRows rows;
+
 
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void countsWaitingAndRunningRunsPerKindAndWantsATrainerForEachUpToTheMaximum() {
-        DemandFixture.storeRuns(json);
+        DemandFixture.storeRuns();
 
         RunDemand counted = demand.current();
 
@@ -48,14 +51,14 @@ class TrainerDemandTest {
 
     @Test
     void theCountsApplyTheRuleTheLoopReissuesRunsBy() {
-        DemandFixture.storeRuns(json);
+        DemandFixture.storeRuns();
 
         // The study loop decides run by run; the counts decide in the query. They must agree.
         Map<RunKind, Long> started = QuarkusTransaction.requiringNew().call(() -> {
             List<TrialEntity> trials = TrialEntity.list("state", TrialState.RUNNING);
             List<ArchitectureTuningEntity> finals = ArchitectureTuningEntity.list("phase", Phase.FINAL_REQUESTED);
-            return Map.of(RunKind.TRIAL, trials.stream().filter(TrialEntity::attemptStarted).count(),
-                    RunKind.FINAL, finals.stream().filter(ArchitectureTuningEntity::finalStarted).count());
+            return Map.of(RunKind.TRIAL, trials.stream().map(rows::toTrial).filter(StudyTrial::attemptStarted).count(),
+                    RunKind.FINAL, finals.stream().map(rows::toArchitecture).filter(ArchitectureTuning::finalStarted).count());
         });
 
         assertThat(started).isEqualTo(DemandFixture.RUNNING).isEqualTo(demand.current().running());

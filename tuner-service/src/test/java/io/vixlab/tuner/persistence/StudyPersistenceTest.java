@@ -8,10 +8,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.testing.Databases;
+import io.vixlab.contracts.training.TrialState;
 import io.vixlab.testing.KafkaTestResource;
-import io.vixlab.tuner.service.StudyPlan;
 import io.vixlab.tuner.service.StudyService;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.tuner.service.StudyViews;
+import io.vixlab.tuner.study.StudyPlan;
+import io.vixlab.tuner.study.StudyTrial;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -38,16 +40,16 @@ class StudyPersistenceTest {
         assertThat(found.datasetId()).isEqualTo("ds-abc");
         assertThat(found.trials()).hasSize(3);
         assertThat(found.createdAt()).isEqualTo(created.createdAt());
-        assertThat(studies.list()).extracting(StudyService.StudyView::id).contains(created.id());
+        assertThat(studies.list()).extracting(StudyViews.StudyView::id).contains(created.id());
         assertThat(Databases.productName(dataSource)).isEqualTo(expectedDatabase());
     }
 
     @Test
-    void trialReadsBackWithEverythingItsOptimizerIsRebuiltFrom() {
+    void trialReadsBackWithEverythingTheLoopDecidesOn() {
         Instant started = Instant.parse("2026-11-25T10:00:00.123Z");
         QuarkusTransaction.requiringNew().run(() -> {
             TrialEntity trial = new TrialEntity();
-            trial.id = TrialEntity.idOf("study-trial", "Basic_CNN_LSTM", 4);
+            trial.id = StudyTrial.idOf("study-trial", "Basic_CNN_LSTM", 4);
             trial.studyId = "study-trial";
             trial.architecture = "Basic_CNN_LSTM";
             trial.number = 4;
@@ -64,8 +66,7 @@ class StudyPersistenceTest {
             trial.persist();
         });
 
-        TrialEntity read = QuarkusTransaction.requiringNew().call(() -> TrialEntity.of("study-trial", "Basic_CNN_LSTM")
-                .get(0));
+        TrialEntity read = QuarkusTransaction.requiringNew().call(() -> TrialEntity.ofStudy("study-trial").get(0));
         assertThat(read.id).isEqualTo("study-trial-Basic_CNN_LSTM-4");
         assertThat(read.number).isEqualTo(4);
         assertThat(read.attempt).isEqualTo(2);
@@ -83,6 +84,31 @@ class StudyPersistenceTest {
 
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void aFailedTrialIsStoredAsOptunasFailAsOlderTunersDidAndReadsBackFailed() {
+        String id = StudyTrial.idOf("study-legacy", "Basic_CNN_LSTM", 0);
+        Instant started = Instant.parse("2026-11-25T10:00:00Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrialEntity trial = new TrialEntity();
+            trial.id = id;
+            trial.studyId = "study-legacy";
+            trial.architecture = "Basic_CNN_LSTM";
+            trial.attempt = 3;
+            trial.state = TrialState.FAILED;
+            trial.paramsJson = "{}";
+            trial.intermediateValuesJson = TrialEntity.NO_INTERMEDIATE_VALUES;
+            trial.startedAt = started;
+            trial.lastProgressAt = started;
+            trial.persist();
+        });
+
+        Object stored = QuarkusTransaction.requiringNew().call(() -> TrialEntity.getEntityManager()
+                .createNativeQuery("select state from trial where id = :id").setParameter("id", id).getSingleResult());
+        assertThat(stored).isEqualTo("FAIL");
+        TrialEntity read = QuarkusTransaction.requiringNew().call(() -> TrialEntity.findById(id));
+        assertThat(read.state).isEqualTo(TrialState.FAILED);
+    }
 
     /** The database this test class expects to run on. */
     String expectedDatabase() {

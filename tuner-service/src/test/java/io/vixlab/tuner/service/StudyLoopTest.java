@@ -23,12 +23,11 @@ import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.ScriptedTrainer;
 import io.vixlab.testing.TopicReader;
-import io.vixlab.tuner.persistence.ArchitectureTuningEntity.Phase;
+import io.vixlab.tuner.study.ArchitectureTuning.Phase;
 import io.vixlab.tuner.persistence.OutboxMessageEntity;
-import io.vixlab.tuner.service.StudyService.ArchitectureView;
-import io.vixlab.tuner.service.StudyService.StudyView;
-import io.vixlab.tuner.service.StudyService.TrialView;
-import io.vixlab.tuner.study.TrialState;
+import io.vixlab.tuner.service.StudyViews.StudyView;
+import io.vixlab.tuner.service.StudyViews.TrialView;
+import io.vixlab.contracts.training.TrialState;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,43 +42,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The study loop end to end over the real broker, against {@link ScriptedTrainer}: whole studies, a
- * restart in mid-study, stale and lost trials, queued trials left to wait, late results of old
- * attempts, stale, queued and lost final trainings, cancellation, and the outbox that carries the
- * loop's messages.
+ * The study loop's shell over the real broker and database, against {@link ScriptedTrainer}: a whole
+ * study through pruning to final models, cancellation over the API, and the outbox that carries the
+ * loop's messages. The loop's rules themselves (stale and queued runs, re-issue, late results,
+ * finals, budget, timeout) are {@code TrialRulesTest}'s and {@code StudyLifecycleTest}'s, on a fake clock.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-@TestProfile(StudyLoopTest.FastLoop.class)
+@TestProfile(StudyLoopTest.OwnDatabase.class)
 class StudyLoopTest {
 
     /**
-     * A fast loop: ticks every 200 ms; an attempt that started is stale after 3 s without progress,
-     * one that has not started is given 10 s from its issue; two attempts.
+     * Its own application and database, so that no dataset is known before the study's own (other
+     * classes' datasets went into theirs); a tick every 200 ms for the outbox's sweep; limits so
+     * generous that no run is re-issued on a slow machine.
      */
-    public static class FastLoop implements QuarkusTestProfile {
+    public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vixlab.tuner.tick-interval", "200ms", "vixlab.tuner.stale-after", "3s",
-                    "vixlab.tuner.queued-timeout", "10s", "vixlab.tuner.max-attempts", "2");
+            return Map.of("vixlab.tuner.tick-interval", "200ms", "vixlab.tuner.stale-after", "2m",
+                    "vixlab.tuner.queued-timeout", "10m");
         }
     }
 
-    private static final Duration STUDY_TIMEOUT = Duration.ofSeconds(90);
-    /**
-     * How long a run waits in the trainer's queue before it starts in the queued tests: longer than
-     * stale-after, shorter than queued-timeout. The trainer takes nothing else meanwhile.
-     */
-    private static final Duration QUEUED = Duration.ofSeconds(4);
-    /** Reports its first epoch, then nothing for a minute: a run whose trainer hangs or died. */
-    private static final ScriptedTrainer.Answer STALLS = new ScriptedTrainer.Answer(1, Duration.ofMinutes(1), null);
+    private static final Duration STUDY_TIMEOUT = Duration.ofMinutes(5);
     private static ScriptedTrainer trainer;
 
     @Inject
     StudyService studies;
-
-    @Inject
-    StudyRunner runner;
 
     @BeforeAll
     static void startTrainer() {
@@ -92,7 +82,7 @@ class StudyLoopTest {
     }
 
     @Test
-    void studyWaitsForADatasetThenCompletesWithExactlyTheRequestedTrialsThroughPruningAndARestart() {
+    void studyWaitsForADatasetThenCompletesWithExactlyTheRequestedTrialsThroughPruning() {
         String id = create("{\"name\":\"e2e\",\"architectures\":[\"Basic_CNN_LSTM\",\"Attention_CNN_LSTM\"],"
                 + "\"trialsPerArchitecture\":6,\"parallelism\":3,\"training\":{\"epochs\":5,\"folds\":2},"
                 + "\"finalTraining\":{\"epochs\":3}}");
@@ -101,15 +91,12 @@ class StudyLoopTest {
         trainer.serve(id, config -> config.trialNumber() == 5
                 ? ScriptedTrainer.Answer.BAD : ScriptedTrainer.Answer.GOOD);
 
-        sleep(Duration.ofSeconds(1));
         assertThat(study(id).status()).as("no dataset is known yet").isEqualTo(StudyEvent.Status.CREATED);
         assertThat(study(id).trials()).isEmpty();
         String datasetId = "ds-" + id;
         TopicReader.send(KafkaTestResource.bootstrapServers(), Topics.FEATURE_DATASETS, datasetId,
                 EventJson.write(manifest(datasetId)));
 
-        awaitStudy(id, s -> s.trials().stream().filter(t -> t.finishedAt() != null).count() >= 3);
-        runner.reload();
         StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
 
         assertThat(done.datasetId()).isEqualTo(datasetId);
@@ -134,7 +121,7 @@ class StudyLoopTest {
             assertThat(request.datasetId()).isEqualTo(datasetId);
         }
         List<TrialConfig> issued = issued(id);
-        assertThat(issued).as("each trial issued once, in spite of the restart").hasSize(12)
+        assertThat(issued).as("each trial issued once").hasSize(12)
                 .extracting(TrialConfig::trialId).doesNotHaveDuplicates();
         assertThat(issued).extracting(TrialConfig::attempt).containsOnly(1);
         assertThat(controls(id, TrialControl.Action.PRUNE)).extracting(TrialControl::trialId)
@@ -147,80 +134,6 @@ class StudyLoopTest {
             assertThat(a.finalAttempt()).isEqualTo(1);
             assertThat(a.finalState()).isEqualTo(io.vixlab.contracts.training.TrialState.COMPLETE);
         });
-        awaitOutboxEmpty(id);
-    }
-
-    @Test
-    void lostTrialIsReissuedAsANewAttemptAndALateResultOfTheOldOneIsIgnored() {
-        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":4,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":5,\"folds\":2}}");
-        // Trial 0's first attempt and every attempt of trial 1 are lost: never started, they count
-        // as queued and are re-issued after queued-timeout. Trial 0's second attempt runs slowly
-        // (5 s), long enough for a late result of its first attempt to arrive; trial 2 fails on the
-        // trainer.
-        trainer.serve(id, config -> switch (config.trialNumber()) {
-            case 0 -> config.attempt() == 1 ? null : ScriptedTrainer.Answer.slow(Duration.ofMillis(500));
-            case 1 -> null;
-            case 2 -> ScriptedTrainer.Answer.failing("CUDA out of memory");
-            default -> ScriptedTrainer.Answer.GOOD;
-        });
-
-        awaitStudy(id, s -> s.trials().stream().anyMatch(t -> t.number() == 0 && t.attempt() == 2));
-        TrialConfig firstAttempt = EventSchemas.parse(TopicReader.await(KafkaTestResource.bootstrapServers(),
-                Topics.TUNING_TRIALS, r -> r.key().equals(id + "-Basic_CNN_LSTM-0"), 1, Duration.ofSeconds(30))
-                .get(0).value(), TrialConfig.class);
-        assertThat(firstAttempt.attempt()).isEqualTo(1);
-        trainer.sendResult(firstAttempt, io.vixlab.contracts.training.TrialState.COMPLETE, -100.0, null);
-        StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
-
-        List<TrialView> trials = trialsOf(done, "Basic_CNN_LSTM");
-        assertThat(trials).hasSize(4);
-        TrialView reissued = trials.get(0);
-        assertThat(reissued.state()).isEqualTo(TrialState.COMPLETE);
-        assertThat(reissued.attempt()).isEqualTo(2);
-        assertThat(reissued.value()).as("the late attempt-1 result is ignored")
-                .isEqualTo(ScriptedTrainer.objective(reissued.params()));
-        TrialView lost = trials.get(1);
-        assertThat(lost.state()).isEqualTo(TrialState.FAIL);
-        assertThat(lost.attempt()).isEqualTo(2);
-        assertThat(lost.failureReason()).isEqualTo("queued for PT10S without starting in attempt 2 of 2");
-        assertThat(trials.get(2).state()).isEqualTo(TrialState.FAIL);
-        assertThat(trials.get(2).failureReason()).isEqualTo("CUDA out of memory");
-        assertThat(trials.get(3).state()).isEqualTo(TrialState.COMPLETE);
-        assertThat(finalRequest(id, "Basic_CNN_LSTM").bestValue()).isPositive();
-        assertThat(issued(id)).extracting(c -> c.trialNumber() + "#" + c.attempt())
-                .containsExactlyInAnyOrder("0#1", "0#2", "1#1", "1#2", "2#1", "3#1");
-    }
-
-    @Test
-    void trialQueuedLongerThanStaleAfterIsLeftToWaitWhileOneThatWentSilentIsReissued() {
-        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":4,\"parallelism\":3,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2},"
-                + "\"finalTraining\":{\"epochs\":2}}");
-        // Trial 1 waits in the trainer's queue for longer than stale-after before it starts (and
-        // the trials behind it with it); trial 0's first attempt and every attempt of trial 2
-        // report one epoch and go silent.
-        trainer.serve(id, config -> switch (config.trialNumber()) {
-            case 0 -> config.attempt() == 1 ? STALLS : ScriptedTrainer.Answer.GOOD;
-            case 1 -> {
-                sleep(QUEUED);
-                yield ScriptedTrainer.Answer.GOOD;
-            }
-            case 2 -> STALLS;
-            default -> ScriptedTrainer.Answer.GOOD;
-        });
-
-        StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
-
-        List<TrialView> trials = trialsOf(done, "Basic_CNN_LSTM");
-        assertThat(trials).extracting(TrialView::state).containsExactly(TrialState.COMPLETE, TrialState.COMPLETE,
-                TrialState.FAIL, TrialState.COMPLETE);
-        assertThat(trials).extracting(TrialView::attempt).containsExactly(2, 1, 2, 1);
-        assertThat(trials.get(1).durationMillis()).as("trial 1 waited longer than stale-after, in its first attempt")
-                .isGreaterThan(QUEUED.toMillis());
-        assertThat(trials.get(2).failureReason()).isEqualTo("no progress for PT3S in attempt 2 of 2");
-        assertThat(issued(id)).extracting(c -> c.trialNumber() + "#" + c.attempt())
-                .containsExactlyInAnyOrder("0#1", "0#2", "1#1", "2#1", "2#2", "3#1");
         awaitOutboxEmpty(id);
     }
 
@@ -240,7 +153,7 @@ class StudyLoopTest {
                 StudyEvent.Status.RUNNING, StudyEvent.Status.CANCELLED);
         StudyView cancelled = study(id);
         assertThat(cancelled.trials()).hasSize(2).allSatisfy(t -> {
-            assertThat(t.state()).isEqualTo(TrialState.FAIL);
+            assertThat(t.state()).isEqualTo(TrialState.FAILED);
             assertThat(t.failureReason()).isEqualTo("study cancelled: cancelled on request");
         });
         given().when().post("/api/studies/" + id + "/cancel").then().statusCode(409)
@@ -288,90 +201,6 @@ class StudyLoopTest {
         assertThat(studyEvents(studyId)).extracting(StudyEvent::status)
                 .containsExactly(StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.COMPLETED);
         QuarkusTransaction.requiringNew().run(() -> OutboxMessageEntity.deleteById(freshId));
-    }
-
-    @Test
-    void finalThatWentSilentIsRequestedAgainAndTheNewAttemptMayWaitInTheQueueLongerThanStaleAfter() {
-        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2},"
-                + "\"finalTraining\":{\"epochs\":4}}");
-        // Attempt 1 reports one epoch and goes silent: it is requested again after stale-after.
-        // Attempt 2 waits in the trainer's queue for longer than stale-after, then takes longer
-        // than stale-after (4 epochs of 1.2 s) but reports each epoch: with two attempts, a third
-        // request would fail the architecture.
-        trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
-        trainer.serveFinals(id, request -> {
-            if (request.attempt() == 1) {
-                return STALLS;
-            }
-            sleep(QUEUED);
-            return ScriptedTrainer.Answer.slow(Duration.ofMillis(1200));
-        });
-
-        StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
-
-        ArchitectureView architecture = done.architectures().get(0);
-        assertThat(architecture.phase()).isEqualTo(Phase.FINISHED);
-        assertThat(architecture.finalAttempt()).isEqualTo(2);
-        assertThat(architecture.finalState()).isEqualTo(io.vixlab.contracts.training.TrialState.COMPLETE);
-        assertThat(architecture.artifactUri()).isEqualTo("file:/models/" + id + "-Basic_CNN_LSTM-final");
-        List<FinalTrainingRequest> requests = finalRequests(id);
-        assertThat(requests).extracting(FinalTrainingRequest::attempt).containsExactly(1, 2);
-        assertThat(requests.get(1)).usingRecursiveComparison().ignoringFields("attempt", "issuedAt")
-                .isEqualTo(requests.get(0));
-        assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
-                StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.COMPLETED);
-        awaitOutboxEmpty(id);
-    }
-
-    @Test
-    void finalThatNeverAnswersFailsItsArchitectureAfterTheLastAttempt() {
-        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2}}");
-        trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
-        trainer.serveFinals(id, request -> null);
-
-        StudyView failed = awaitStudy(id, s -> s.status() == StudyEvent.Status.FAILED);
-
-        assertThat(failed.detail()).startsWith("no architecture produced a final model: Basic_CNN_LSTM: final training:");
-        ArchitectureView architecture = failed.architectures().get(0);
-        assertThat(architecture.phase()).isEqualTo(Phase.FAILED);
-        assertThat(architecture.finalAttempt()).isEqualTo(2);
-        assertThat(architecture.finalState()).isNull();
-        assertThat(architecture.detail())
-                .isEqualTo("final training: queued for PT10S without starting in attempt 2 of 2");
-        assertThat(architecture.finishedAt()).isNotNull();
-        assertThat(finalRequests(id)).extracting(FinalTrainingRequest::attempt).containsExactly(1, 2);
-        assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
-                StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.FAILED);
-    }
-
-    @Test
-    void cancelDuringAFinalTrainingStopsIt() {
-        String id = create("{\"architectures\":[\"Basic_CNN_LSTM\"],\"trialsPerArchitecture\":2,\"parallelism\":2,"
-                + "\"pruner\":\"none\",\"datasetId\":\"ds-explicit\",\"training\":{\"epochs\":2,\"folds\":2},"
-                + "\"finalTraining\":{\"epochs\":60}}");
-        trainer.serve(id, config -> ScriptedTrainer.Answer.GOOD);
-        trainer.serveFinals(id, request -> ScriptedTrainer.Answer.slow(Duration.ofMillis(500)));
-        String finalId = id + "-Basic_CNN_LSTM-final";
-        awaitStudy(id, s -> s.architectures().get(0).phase() == Phase.FINAL_REQUESTED);
-
-        given().when().post("/api/studies/" + id + "/cancel").then().statusCode(200)
-                .body("status", equalTo("CANCELLED"));
-
-        assertThat(controls(id, TrialControl.Action.CANCEL)).extracting(c -> c.trialId() + "#" + c.attempt())
-                .containsExactly(finalId + "#1");
-        ArchitectureView architecture = study(id).architectures().get(0);
-        assertThat(architecture.phase()).isEqualTo(Phase.FAILED);
-        assertThat(architecture.detail()).isEqualTo("study cancelled: cancelled on request");
-        assertThat(TopicReader.await(KafkaTestResource.bootstrapServers(), Topics.MODELS_RESULTS,
-                r -> r.key().equals(finalId), 1, Duration.ofSeconds(30)))
-                .as("the trainer stopped the final").singleElement()
-                .satisfies(r -> assertThat(EventSchemas.parse(r.value(), io.vixlab.contracts.training.ModelResult.class)
-                        .state()).isEqualTo(io.vixlab.contracts.training.TrialState.CANCELLED));
-        assertThat(studyEvents(id)).extracting(StudyEvent::status).containsExactly(StudyEvent.Status.CREATED,
-                StudyEvent.Status.RUNNING, StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.CANCELLED);
-        awaitOutboxEmpty(id);
     }
 
     private static long storeInOutbox(OutboxMessageEntity.Channel channel, String studyId, String key, Event event,
@@ -435,11 +264,6 @@ class StudyLoopTest {
 
     private static List<StudyEvent> studyEvents(String studyId) {
         return all(Topics.TUNING_STUDIES, StudyEvent.class, e -> e.studyId().equals(studyId));
-    }
-
-    private static List<FinalTrainingRequest> finalRequests(String studyId) {
-        return all(Topics.TRAINING_FINALS, FinalTrainingRequest.class, r -> r.studyId().equals(studyId)).stream()
-                .sorted(Comparator.comparingInt(FinalTrainingRequest::attempt)).toList();
     }
 
     private static FinalTrainingRequest finalRequest(String studyId, String architecture) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vixlab.contracts.search.Architecture;
 import io.vixlab.contracts.search.SearchSpace;
+import io.vixlab.contracts.training.TrialState;
+import io.vixlab.tuner.TestTrials;
 import io.vixlab.tuner.pruner.MedianPruner;
 import io.vixlab.tuner.pruner.NopPruner;
 import io.vixlab.tuner.sampler.TpeSampler;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class StudyOptimizerTest {
@@ -55,7 +56,7 @@ class StudyOptimizerTest {
     void aNanValueFailsTheTrial() {
         int number = study.ask(SPACE).number();
 
-        assertThat(study.tell(number, Double.NaN).state()).isEqualTo(TrialState.FAIL);
+        assertThat(study.tell(number, Double.NaN).state()).isEqualTo(TrialState.FAILED);
         assertThat(study.trials().get(number).value()).isEmpty();
     }
 
@@ -143,14 +144,13 @@ class StudyOptimizerTest {
 
     @Test
     void loadedTrialsMustBeNumberedWithoutGaps() {
-        FrozenTrial zero = FrozenTrial.running(0, Map.of(), CLOCK.instant());
-        FrozenTrial two = FrozenTrial.running(2, Map.of(), CLOCK.instant());
+        FrozenTrial zero = TestTrials.running(0, Map.of());
+        FrozenTrial two = TestTrials.running(2, Map.of());
 
         assertThatThrownBy(() -> new StudyOptimizer(TpeSampler.withSeed(1), new NopPruner(), List.of(zero, two), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("found 2 at position 1");
-        FrozenTrial one = FrozenTrial.running(1, Map.of(), CLOCK.instant()).finished(
-                TrialState.FAIL, OptionalDouble.empty(), CLOCK.instant());
+        FrozenTrial one = TestTrials.failed(1, Map.of());
         StudyOptimizer loaded = new StudyOptimizer(TpeSampler.withSeed(1), new NopPruner(), List.of(one, zero), CLOCK);
         assertThat(loaded.ask(SPACE).number()).isEqualTo(2);
     }
