@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -235,8 +236,7 @@ public final class HostileMessages {
         long deadLettersFrom = endOffset(bootstrap, Topics.DEAD_LETTERS);
         Map<Probe, List<Poison>> sent = new EnumMap<>(Probe.class);
         Map<Probe, List<Refusal>> refused = new EnumMap<>(Probe.class);
-        Map<String, TopicPartition> goodAt = new HashMap<>();
-        Map<String, RecordMetadata> goodSent = new HashMap<>();
+        List<GoodEvent> goodEvents = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             for (Probe probe : Probe.values()) {
                 for (Target target : targets) {
@@ -254,30 +254,29 @@ public final class HostileMessages {
             }
             for (Target target : targets) {
                 for (int partition = 0; partition < partitions(target.topic()); partition++) {
-                    String goodKey = "hostile-good-" + UUID.randomUUID().toString().substring(0, 8);
-                    ProducerRecord<String, byte[]> good = new ProducerRecord<>(target.topic(), partition, goodKey,
-                            target.good().apply(goodKey).getBytes(StandardCharsets.UTF_8));
-                    goodSent.put(goodKey, send(producer, good));
-                    goodAt.put(goodKey, new TopicPartition(target.topic(), partition));
+                    String key = "hostile-good-" + UUID.randomUUID().toString().substring(0, 8);
+                    goodEvents.add(new GoodEvent(target, key, send(producer, new ProducerRecord<>(target.topic(),
+                            partition, key, target.good().apply(key).getBytes(StandardCharsets.UTF_8)))));
                 }
             }
         }
-        for (Target target : targets) {
-            goodSent.forEach((goodKey, sentAt) -> {
-                if (!sentAt.topic().equals(target.topic())) {
-                    return;
-                }
-                try {
-                    target.consumed().await(goodKey, goodAt.get(goodKey), sentAt.offset());
-                } catch (Exception e) {
-                    throw new AssertionError(target.topic() + ": the good event after the poison was not consumed", e);
-                }
-            });
+        for (GoodEvent good : goodEvents) {
+            try {
+                good.target().consumed().await(good.key(),
+                        new TopicPartition(good.sent().topic(), good.sent().partition()), good.sent().offset());
+            } catch (Exception e) {
+                throw new AssertionError(good.target().topic() + ": the good event after the poison was not consumed", e);
+            }
         }
         List<String> poisonKeys = sent.values().stream().flatMap(List::stream).map(Poison::key).toList();
         Map<String, ConsumerRecord<String, String>> dead = deadLetters(bootstrap, deadLettersFrom, poisonKeys);
-        assertThat(dead.keySet()).as("good events are not dead-lettered").doesNotContainAnyElementsOf(goodSent.keySet());
-        return new Batch(sent, refused, dead, Set.copyOf(goodSent.keySet()));
+        Set<String> goodKeys = goodEvents.stream().map(GoodEvent::key).collect(Collectors.toUnmodifiableSet());
+        assertThat(dead.keySet()).as("good events are not dead-lettered").doesNotContainAnyElementsOf(goodKeys);
+        return new Batch(sent, refused, dead, goodKeys);
+    }
+
+    /** A good event sent after the poison, and where it went. */
+    private record GoodEvent(Target target, String key, RecordMetadata sent) {
     }
 
     /** A poison message the broker was asked to take, and what it answered. */
