@@ -21,6 +21,7 @@ import io.vixlab.trainer.fixture.RestartableKafkaResource;
 import io.vixlab.trainer.fixture.TrainerTopics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class BrokerOutageTest {
     @Test
     void anOutageWhileATrialTrainsDelaysItsAnswerAndDeadLettersNothing() throws Exception {
         TrainerTopics.publishDataset();
+        // Held whole before the trial comes: training it then needs nothing from the broker.
+        Awaitility.await().atMost(TrainerTopics.WAIT).until(() -> given().get("/api/trainer").then().statusCode(200)
+                .extract().<List<String>>path("datasets").contains(DATASET_ID));
         // 2 x 200 epochs of a few batches: seconds of training left when the broker goes.
         TrainingSettings settings = new TrainingSettings(200, 32, 2, 200, 0.5, 200, 1e-6, 0.0, 42);
         send(Topics.TUNING_TRIALS, "t-outage", trial("t-outage", "Basic_CNN_LSTM", BASIC, DATASET_ID, settings));
