@@ -31,8 +31,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The work queue and the answers view over a real broker. Each test has its own topics and group. */
+/**
+ * The work queue and the answers view over a real broker. Each test has its own topics and group, so
+ * the tests run at the same time.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class RunQueueTest {
 
     private static LocalKafkaBroker kafka;
