@@ -158,7 +158,7 @@ class TunerRestartIT {
             int last = Math.max(1, issuedTrials(id).stream().mapToInt(TrialConfig::trialNumber).max().orElse(1));
             assertThat(TopicReader.await(platform.bootstrapServers(), Topics.TUNING_TRIALS,
                     r -> r.key().startsWith(id + "-") && number(r.value()) > last, 1, Duration.ofMinutes(2)))
-                    .as("a trial issued after a stored result").hasSize(1);
+                    .as("a trial issued after a stored result (both running trials may have answered)").isNotEmpty();
             tuner.kill();
             tuner = startLocalTuner(root, local);
         }

@@ -31,8 +31,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The work queue and the answers view over a real broker. Each test has its own topics and group. */
+/**
+ * The work queue and the answers view over a real broker. Each test has its own topics and group, so
+ * the tests run at the same time.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class RunQueueTest {
 
     private static LocalKafkaBroker kafka;
@@ -89,12 +95,12 @@ class RunQueueTest {
         String topic = topic(1);
         List<String> deliveries = new CopyOnWriteArrayList<>();
         List<String> finished = new CopyOnWriteArrayList<>();
-        // Lock 2 s, renewed every 0.5 s; the run takes 6 s, three locks' worth.
+        // Lock 2 s, renewed every 0.5 s; the run takes 4 s, two locks' worth.
         RunQueue.Settings settings = settings(topic, Duration.ofSeconds(2), Duration.ofMillis(500));
         for (String trainer : List.of("a", "b")) {
             start(settings, trainer, (run, stop) -> {
                 deliveries.add(trainer + ":" + run.key() + ":" + run.deliveryCount());
-                sleep(Duration.ofSeconds(6));
+                sleep(Duration.ofSeconds(4));
                 finished.add(trainer);
                 return RunQueue.Outcome.accept();
             });

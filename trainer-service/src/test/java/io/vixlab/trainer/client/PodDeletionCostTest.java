@@ -8,14 +8,10 @@ import static io.vixlab.trainer.fixture.TrainerTopics.trial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
@@ -23,37 +19,26 @@ import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.testing.KafkaTestResource;
+import io.vixlab.trainer.fixture.TrainerPodResource;
 import io.vixlab.trainer.fixture.TrainerTopics;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * In a cluster the trainer marks its own pod costly to delete while it trains and cheap while idle,
- * through the Kubernetes API (fabric8's API server stand-in, over HTTP).
+ * through the Kubernetes API (fabric8's API server stand-in, over HTTP). Every test of the module
+ * runs so ({@link TrainerPodResource}).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
-@TestProfile(PodDeletionCostTest.InCluster.class)
+@QuarkusTestResource(TrainerPodResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 class PodDeletionCostTest {
-
-    public static class InCluster implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("vixlab.trainer.deletion-cost.enabled", "true",
-                    "vixlab.trainer.deletion-cost.pod", "trainer-7d9f",
-                    "vixlab.trainer.deletion-cost.namespace", "vixlab");
-        }
-    }
 
     @KubernetesTestServer
     KubernetesServer kubernetes;
 
     @Test
     void aTrainingPodCostsMoreToDeleteThanAnIdleOne() {
-        kubernetes.getClient().pods().inNamespace("vixlab").resource(new PodBuilder()
-                .withNewMetadata().withName("trainer-7d9f").withNamespace("vixlab").endMetadata().build()).create();
         TrainerTopics.publishDataset();
         // Runs for minutes unless pruned.
         TrainingSettings endless = new TrainingSettings(10_000, 32, 2, 10_000, 0.5, 10_000, 1e-6, 0.0, 42);
@@ -70,7 +55,8 @@ class PodDeletionCostTest {
     }
 
     private String deletionCost() {
-        Pod pod = kubernetes.getClient().pods().inNamespace("vixlab").withName("trainer-7d9f").get();
+        Pod pod = kubernetes.getClient().pods().inNamespace(TrainerPodResource.NAMESPACE)
+                .withName(TrainerPodResource.POD).get();
         return pod.getMetadata().getAnnotations() == null ? null
                 : pod.getMetadata().getAnnotations().get(PodDeletionCost.ANNOTATION);
     }

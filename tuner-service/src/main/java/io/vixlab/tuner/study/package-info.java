@@ -1,7 +1,7 @@
 /**
- * The ask/tell API of a minimizing study, plain Java: {@link io.vixlab.tuner.study.StudyOptimizer}
- * hands out {@link io.vixlab.tuner.study.Trial}s with proposed parameters and records reports and
- * results as immutable {@link io.vixlab.tuner.study.FrozenTrial}s. Storage stays with the caller,
- * which can start a study from the trials it loaded.
+ * The study loop's pure core, plain Java: {@link io.vixlab.tuner.study.StudyCore} takes a study as
+ * loaded ({@link io.vixlab.tuner.study.StudySnapshot}), one event and the time, changes the snapshot
+ * and returns the messages to send. Samplers and pruners read its trials as immutable
+ * {@link io.vixlab.tuner.study.FrozenTrial}s. Storage, the broker and the clock stay with the caller.
  */
 package io.vixlab.tuner.study;

@@ -2,11 +2,14 @@ package io.vixlab.tuner.persistence;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vixlab.testing.PostgresProfile;
+import io.vixlab.tuner.demand.DemandFixture;
 
-/** The same persistence test on a real PostgreSQL, the production database. */
+/**
+ * The same persistence test on a real PostgreSQL, the production database; in the demand tests'
+ * application, which is the same on PostgreSQL but for its tick, which these tests do not need.
+ */
 @QuarkusTest
-@TestProfile(PostgresProfile.class)
+@TestProfile(DemandFixture.OnPostgres.class)
 class StudyPersistencePostgresTest extends StudyPersistenceTest {
 
     @Override

@@ -18,7 +18,6 @@ import io.vixlab.contracts.dataset.ScalerParams;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrialConfig;
-import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialControl;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.ScriptedTrainer;
@@ -35,7 +34,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The study loop's shell over the real broker and database, against {@link ScriptedTrainer}: a whole
- * study through pruning to final models, cancellation over the API, and the outbox that carries the
- * loop's messages. The loop's rules themselves (stale and queued runs, re-issue, late results,
+ * study through pruning to final models and cancellation over the API, their messages through the
+ * outbox. The loop's rules themselves (stale and queued runs, re-issue, late results,
  * finals, budget, timeout) are {@code TrialRulesTest}'s and {@code StudyLifecycleTest}'s, on a fake clock.
  */
 @QuarkusTest
@@ -54,14 +52,12 @@ class StudyLoopTest {
 
     /**
      * Its own application and database, so that no dataset is known before the study's own (other
-     * classes' datasets went into theirs); a tick every 200 ms for the outbox's sweep; limits so
-     * generous that no run is re-issued on a slow machine.
+     * classes' datasets went into theirs); limits so generous that no run is re-issued on a slow machine.
      */
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vixlab.tuner.tick-interval", "200ms", "vixlab.tuner.stale-after", "2m",
-                    "vixlab.tuner.queued-timeout", "10m");
+            return Map.of("vixlab.tuner.stale-after", "2m", "vixlab.tuner.queued-timeout", "10m");
         }
     }
 
@@ -159,60 +155,6 @@ class StudyLoopTest {
         given().when().post("/api/studies/" + id + "/cancel").then().statusCode(409)
                 .contentType("application/problem+json");
         given().when().post("/api/studies/nope/cancel").then().statusCode(404);
-    }
-
-    @Test
-    void messageLeftInTheOutboxIsSentBySweepInCreationOrderAndItsRowDeleted() {
-        // As after a crash between commit and send: rows stored long ago, never sent.
-        String studyId = "study-outbox-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
-        StudyEvent tuned = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.ARCHITECTURE_TUNED,
-                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", "Basic_CNN_LSTM", "best value 0.5", longAgo);
-        StudyEvent completed = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.COMPLETED,
-                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, null, longAgo);
-        FinalTrainingRequest request = new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, studyId,
-                studyId + "-Basic_CNN_LSTM-final", 1, "Basic_CNN_LSTM", Map.of("learning_rate", 0.001),
-                studyId + "-Basic_CNN_LSTM-0", 0.5, "ds-explicit", TrainingSettings.finalDefaults(), longAgo);
-        StudyEvent fresh = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.CANCELLED,
-                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, "not due yet", Instant.now());
-        long freshId = QuarkusTransaction.requiringNew().call(() -> {
-            storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, tuned, longAgo);
-            storeInOutbox(OutboxMessageEntity.Channel.FINAL, studyId, request.finalId(), request, longAgo);
-            storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, completed, longAgo);
-            return storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, fresh, Instant.now());
-        });
-
-        List<FinalTrainingRequest> finals = TopicReader.await(KafkaTestResource.bootstrapServers(),
-                        Topics.TRAINING_FINALS, r -> r.key().equals(request.finalId()), 1, Duration.ofSeconds(30))
-                .stream().map(r -> EventSchemas.parse(r.value(), FinalTrainingRequest.class)).toList();
-        assertThat(finals).as("the leftover final request reaches training.finals").containsExactly(request);
-        List<StudyEvent> events = TopicReader.await(KafkaTestResource.bootstrapServers(), Topics.TUNING_STUDIES,
-                        r -> r.key().equals(studyId), 2, Duration.ofSeconds(30))
-                .stream().map(r -> EventSchemas.parse(r.value(), StudyEvent.class)).toList();
-        assertThat(events).as("the leftover study events reach tuning.studies, oldest first")
-                .containsExactly(tuned, completed);
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (outboxIds(studyId).size() > 1 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(100));
-        }
-        assertThat(outboxIds(studyId)).as("the sent rows are deleted; the fresh one waits for outbox-resend-after")
-                .containsExactly(freshId);
-        assertThat(studyEvents(studyId)).extracting(StudyEvent::status)
-                .containsExactly(StudyEvent.Status.ARCHITECTURE_TUNED, StudyEvent.Status.COMPLETED);
-        QuarkusTransaction.requiringNew().run(() -> OutboxMessageEntity.deleteById(freshId));
-    }
-
-    private static long storeInOutbox(OutboxMessageEntity.Channel channel, String studyId, String key, Event event,
-            Instant createdAt) {
-        OutboxMessageEntity row = new OutboxMessageEntity();
-        row.channel = channel;
-        row.studyId = studyId;
-        row.key = key;
-        row.payload = EventJson.write(event);
-        row.createdAt = createdAt;
-        row.persist();
-        return row.id;
     }
 
     private static List<Long> outboxIds(String studyId) {
