@@ -3,6 +3,7 @@ package io.vixlab.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -12,11 +13,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes raw records on the test broker, as another system would. */
 public final class TopicReader {
+
+    /** Bounds only a failure: reading what the broker holds takes well under a second. */
+    private static final Duration READ_TO_END = Duration.ofSeconds(60);
 
     private TopicReader() {
     }
@@ -42,6 +47,38 @@ public final class TopicReader {
                         found.add(r);
                     }
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The records of {@code topic} that match, of all the broker holds now: every partition read up to
+     * the end offsets taken first, no fixed window. It proves absence only of what was published
+     * before the call: await a marker published after what must not be there (or every send's
+     * acknowledgement), then read.
+     */
+    public static List<ConsumerRecord<String, String>> published(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> matching) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TO_END.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("cannot read " + topic + " to its end within " + READ_TO_END);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
             }
         }
         return found;

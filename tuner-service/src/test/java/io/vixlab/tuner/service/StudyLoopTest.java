@@ -94,6 +94,7 @@ class StudyLoopTest {
                 EventJson.write(manifest(datasetId)));
 
         StudyView done = awaitStudy(id, s -> s.status() == StudyEvent.Status.COMPLETED);
+        awaitOutboxEmpty(id);
 
         assertThat(done.datasetId()).isEqualTo(datasetId);
         for (String architecture : List.of("Basic_CNN_LSTM")) {
@@ -130,7 +131,6 @@ class StudyLoopTest {
             assertThat(a.finalAttempt()).isEqualTo(1);
             assertThat(a.finalState()).isEqualTo(io.vixlab.contracts.training.TrialState.COMPLETE);
         });
-        awaitOutboxEmpty(id);
     }
 
     @Test
@@ -142,6 +142,7 @@ class StudyLoopTest {
 
         given().when().post("/api/studies/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
+        awaitOutboxEmpty(id);
 
         assertThat(controls(id, TrialControl.Action.CANCEL)).extracting(TrialControl::trialId)
                 .containsExactlyInAnyOrder(id + "-Deep_CNN_LSTM-0", id + "-Deep_CNN_LSTM-1");
@@ -164,7 +165,7 @@ class StudyLoopTest {
 
     /** Every message the loop stored for the study was acknowledged, and its row deleted. */
     private static void awaitOutboxEmpty(String studyId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!outboxIds(studyId).isEmpty() && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(100));
         }
@@ -215,10 +216,13 @@ class StudyLoopTest {
         return requests.get(0);
     }
 
-    /** Every event of {@code type} on {@code topic} that matches, read for a few seconds: duplicates included. */
+    /**
+     * Every event of {@code type} on {@code topic} that matches, duplicates included: all the broker
+     * holds once the study's outbox is empty, i.e. every message the loop decided on was acknowledged.
+     */
     private static <T extends Event> List<T> all(String topic, Class<T> type, Predicate<T> matching) {
-        return TopicReader.all(KafkaTestResource.bootstrapServers(), topic,
-                        r -> matching.test(EventSchemas.parse(r.value(), type)), Duration.ofSeconds(3)).stream()
+        return TopicReader.published(KafkaTestResource.bootstrapServers(), topic,
+                        r -> matching.test(EventSchemas.parse(r.value(), type))).stream()
                 .map(r -> EventSchemas.parse(r.value(), type)).toList();
     }
 
