@@ -95,12 +95,13 @@ class RunQueueTest {
         String topic = topic(1);
         List<String> deliveries = new CopyOnWriteArrayList<>();
         List<String> finished = new CopyOnWriteArrayList<>();
-        // Lock 2 s, renewed every 0.5 s; the run takes 4 s, two locks' worth.
-        RunQueue.Settings settings = settings(topic, Duration.ofSeconds(2), Duration.ofMillis(500));
+        // Lock 4 s, renewed every 0.5 s (a renewal may be late by 3.5 s on a loaded machine); the run
+        // takes 8 s, two locks' worth.
+        RunQueue.Settings settings = settings(topic, Duration.ofSeconds(4), Duration.ofMillis(500));
         for (String trainer : List.of("a", "b")) {
             start(settings, trainer, (run, stop) -> {
                 deliveries.add(trainer + ":" + run.key() + ":" + run.deliveryCount());
-                sleep(Duration.ofSeconds(4));
+                sleep(Duration.ofSeconds(8));
                 finished.add(trainer);
                 return RunQueue.Outcome.accept();
             });

@@ -34,6 +34,9 @@ class CboeHttpSourceTest {
 
     private static final String VIX_CSV = "DATE,OPEN,HIGH,LOW,CLOSE\n07/21/2026,17.48,17.99,16.86,17.05\n";
     private static final String VVIX_CSV = "DATE,VVIX\n07/21/2026,96.34\n";
+    /** The client's timeout where a reply should come: long enough for a machine under load. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
+    /** The client's timeout where the test makes the server too slow. */
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
     /** One answer of the server; the last one queued for a path is repeated. */
@@ -118,8 +121,8 @@ class CboeHttpSourceTest {
         int limit = VIX_CSV.length() - 1;
         Map<String, URI> urls = Map.of("VIX", url("/VIX_History.csv"));
 
-        assertThatThrownBy(() -> new CboeHttpSource(new CboeHttpSource.Settings(urls, TIMEOUT, 3, Duration.ofMillis(10)),
-                new SizeLimit(limit)).fetch())
+        assertThatThrownBy(() -> new CboeHttpSource(new CboeHttpSource.Settings(urls, ANSWER_WAIT, 3,
+                Duration.ofMillis(10)), new SizeLimit(limit)).fetch())
                 .isInstanceOf(FileTooLargeException.class)
                 .hasMessage(url("/VIX_History.csv") + ": larger than the limit of " + limit + " bytes (vixlab.ingest.max-file-size)");
         assertThat(requests.get("/VIX_History.csv")).hasValue(1);
@@ -129,7 +132,7 @@ class CboeHttpSourceTest {
     void retriesATimeoutAndReportsIt() {
         serve("/VIX_History.csv", new Reply(200, "text/csv", VIX_CSV, TIMEOUT.multipliedBy(10)));
 
-        assertThatThrownBy(() -> source(2).fetch())
+        assertThatThrownBy(() -> source(2, TIMEOUT).fetch())
                 .isInstanceOf(SourceUnavailableException.class)
                 .hasMessage("GET " + url("/VIX_History.csv") + " failed after 2 attempts: timed out after 300 ms");
         assertThat(requests.get("/VIX_History.csv")).hasValue(2);
@@ -165,10 +168,14 @@ class CboeHttpSourceTest {
     }
 
     private CboeHttpSource source(int maxAttempts) {
+        return source(maxAttempts, ANSWER_WAIT);
+    }
+
+    private CboeHttpSource source(int maxAttempts, Duration timeout) {
         Map<String, URI> urls = new LinkedHashMap<>();
         urls.put("VIX", url("/VIX_History.csv"));
         urls.put("VVIX", url("/VVIX_History.csv"));
-        return new CboeHttpSource(new CboeHttpSource.Settings(urls, TIMEOUT, maxAttempts, Duration.ofMillis(10)));
+        return new CboeHttpSource(new CboeHttpSource.Settings(urls, timeout, maxAttempts, Duration.ofMillis(10)));
     }
 
     private URI url(String path) {
