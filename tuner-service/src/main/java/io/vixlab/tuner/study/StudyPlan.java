@@ -21,10 +21,15 @@ public record StudyPlan(
         long samplerSeed,
         String pruner,
         int parallelism,
-        int reproducibleWindow,
+        Integer reproducibleWindow,
         TrainingSettings training,
         TrainingSettings finalTraining,
         String datasetId) {
+
+    /** A plan stored before studies were reproducible has no window: its studies ran as results arrived. */
+    public StudyPlan {
+        reproducibleWindow = reproducibleWindow == null ? 0 : reproducibleWindow;
+    }
 
     /** Ask for the newest dataset published on {@code features.datasets}. */
     public static final String LATEST_DATASET = "latest";
