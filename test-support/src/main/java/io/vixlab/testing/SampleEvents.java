@@ -41,7 +41,8 @@ public final class SampleEvents {
 
     public static String trialResult(String id) {
         return EventJson.write(new TrialResult(1, id, id, 0, 1, "Basic_CNN_LSTM", TrialState.COMPLETE, 0.061,
-                List.of(0.05, 0.06, 0.073), 52_113, "none", 42_000, "trainer-0", NOW));
+                List.of(0.05, 0.06, 0.073),
+                        List.of(List.of(0.09, 0.05), List.of(0.08, 0.06), List.of(0.1, 0.073)), 52_113, "none", 42_000, "trainer-0", NOW));
     }
 
     public static String modelResult(String id) {

@@ -198,7 +198,7 @@ public final class ScriptedTrainer implements AutoCloseable {
             long durationMillis) {
         send(Topics.TRAINING_RESULTS, config.trialId(), new TrialResult(TrialResult.SCHEMA_VERSION,
                 config.studyId(), config.trialId(), config.trialNumber(), config.attempt(), config.architecture(),
-                state, value, null, null, error, durationMillis, trainer, Instant.now()));
+                state, value, null, null, null, error, durationMillis, trainer, Instant.now()));
     }
 
     /** One run on one member: acknowledged once answered (or found answered), released when stopping. */

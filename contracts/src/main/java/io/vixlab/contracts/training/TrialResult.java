@@ -16,6 +16,8 @@ import java.util.List;
  * @param trialNumber the trial's 0-based number within its study and architecture, in ask order
  * @param value      mean over folds of the best validation loss (scaled MSE); only when COMPLETE
  * @param foldScores best validation loss of each finished fold
+ * @param foldCurves the validation loss of every epoch trained, per fold (the curve the progress
+ *                   messages carried, whole: progress travels on another topic and may arrive later)
  * @param error      why the trial failed or was stopped
  */
 @JsonClassDescription("The outcome of one trial attempt, on training.results, key = trial id.")
@@ -29,6 +31,7 @@ public record TrialResult(
         @NotNull @Outcome TrialState state,
         Double value,
         List<Double> foldScores,
+        List<List<Double>> foldCurves,
         @PositiveOrZero Integer parameterCount,
         @Size(min = 1) String error,
         @PositiveOrZero long durationMillis,

@@ -9,6 +9,7 @@ import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.trainer.config.TrainerConfig;
 import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
 import io.vixlab.trainer.training.CrossValidationResult;
+import io.vixlab.trainer.training.EpochRecord;
 import io.vixlab.trainer.training.FitResult;
 import io.vixlab.trainer.training.Trainer;
 import io.vixlab.trainer.training.TrainingFailedException;
@@ -72,12 +73,14 @@ public class TrialService {
                             trial.studyId(), trial.trialId(), trial.attempt(), trial.architecture(), RunKind.TRIAL,
                             trial.training().epochs()), delivery));
             List<Double> foldScores = cv.folds().stream().map(FitResult::bestValLoss).toList();
+            List<List<Double>> foldCurves = cv.folds().stream()
+                    .map(fold -> fold.history().stream().map(EpochRecord::valLoss).toList()).toList();
             int parameterCount = Math.toIntExact(cv.parameterCount());
             if (cv.stopped()) {
                 return stops.requested(trial.trialId(), trial.attempt()).map(StopState::of).map(stop -> Answer.of(
-                        result(trial, stop.state(), null, foldScores, parameterCount, stop.reason(), start)));
+                        result(trial, stop.state(), null, foldScores, foldCurves, parameterCount, stop.reason(), start)));
             }
-            return Optional.of(Answer.of(result(trial, TrialState.COMPLETE, cv.score(), foldScores, parameterCount,
+            return Optional.of(Answer.of(result(trial, TrialState.COMPLETE, cv.score(), foldScores, foldCurves, parameterCount,
                     null, start)));
         } catch (RejectedRunException e) {
             return Optional.of(Answer.rejected(failed(trial, e.getMessage(), start), e.getMessage()));
@@ -93,13 +96,13 @@ public class TrialService {
     }
 
     private TrialResult failed(TrialConfig trial, String error, long startNanos) {
-        return result(trial, TrialState.FAILED, null, null, null, error, startNanos);
+        return result(trial, TrialState.FAILED, null, null, null, null, error, startNanos);
     }
 
     private TrialResult result(TrialConfig trial, TrialState state, Double value, List<Double> foldScores,
-            Integer parameterCount, String error, long startNanos) {
+            List<List<Double>> foldCurves, Integer parameterCount, String error, long startNanos) {
         return new TrialResult(TrialResult.SCHEMA_VERSION, trial.studyId(), trial.trialId(), trial.trialNumber(),
-                trial.attempt(), trial.architecture(), state, value, foldScores, parameterCount,
+                trial.attempt(), trial.architecture(), state, value, foldScores, foldCurves, parameterCount,
                 MessageLimits.capped(error),
                 (System.nanoTime() - startNanos) / 1_000_000, trainerName, Instant.now());
     }

@@ -68,6 +68,10 @@ class TrialConsumptionTest {
         // each fold's score is its best epoch's validation loss
         assertThat(result.foldScores().get(1)).isEqualTo(progress.subList(3, 6).stream()
                 .mapToDouble(TrainingProgress::valLoss).min().orElseThrow());
+        // the result repeats the whole curve the progress messages carried, fold by fold
+        assertThat(result.foldCurves()).containsExactly(
+                progress.subList(0, 3).stream().map(TrainingProgress::valLoss).toList(),
+                progress.subList(3, 6).stream().map(TrainingProgress::valLoss).toList());
     }
 
     @Test

@@ -24,7 +24,12 @@ import java.util.Objects;
  * filled in, against the trainers' {@code TrainingLimits} ({@link StudySpecCheck}), so that a study
  * the tuner stores can run to its end.
  *
- * @param parallelism trials of this study in flight at once (bounded by the trainers available)
+ * @param parallelism  trials of this study in flight at once (bounded by the trainers available)
+ * @param reproducible       false: samplers and pruners read every trial as soon as it reports (trainers
+ *                           never wait for an earlier trial, but the trials depend on timing); default true
+ * @param reproducibleWindow how many trials of one architecture may run at once in a reproducible
+ *                           study: trial n reads trials 0 .. n - window; default 4. Independent of the
+ *                           trainers, so that the same plan gives the same trials with any number of them
  * @param datasetId   a published dataset id, or {@code latest}
  */
 @StudySpecCheck
@@ -41,6 +46,8 @@ public record StudySpec(
         @Pattern(regexp = "median|successive-halving|none", message = "must be median, successive-halving or none")
                 String pruner,
         @Min(1) @Max(256) Integer parallelism,
+        Boolean reproducible,
+        @Min(1) @Max(256) Integer reproducibleWindow,
         TrainingSettingsSpec training,
         TrainingSettingsSpec finalTraining,
         @Pattern(regexp = DATASET_ID, message = "must be latest or a dataset id: 1 to 200 letters, digits, '.', '_'"
@@ -63,6 +70,7 @@ public record StudySpec(
                 samplerSeed == null ? 42L : samplerSeed,
                 pruner == null ? "median" : pruner,
                 parallelism == null ? 2 : parallelism,
+                reproducible == null || reproducible ? (reproducibleWindow == null ? 4 : reproducibleWindow) : 0,
                 TrainingSettingsSpec.resolve(training, TrainingSettings.tuningDefaults()),
                 TrainingSettingsSpec.resolve(finalTraining, TrainingSettings.finalDefaults()),
                 datasetId == null ? StudyPlan.LATEST_DATASET : datasetId);

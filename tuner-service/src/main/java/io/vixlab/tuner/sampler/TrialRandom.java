@@ -8,9 +8,21 @@ import java.util.SplittableRandom;
  * deriving per trial keeps "same seed, same sequence" and also survives a service restart that
  * reloads the trials, which an in-process generator would not.
  */
-final class TrialRandom {
+public final class TrialRandom {
 
     private TrialRandom() {
+    }
+
+    /**
+     * A seed of its own for each named search (e.g. each architecture of a study), so that searches
+     * sharing a study seed draw unrelated sequences: every character is folded in through the mixer.
+     */
+    public static long derivedSeed(long seed, String name) {
+        long z = mix64(seed);
+        for (int i = 0; i < name.length(); i++) {
+            z = mix64(z + name.charAt(i));
+        }
+        return z;
     }
 
     static SplittableRandom forTrial(long seed, int trialNumber) {

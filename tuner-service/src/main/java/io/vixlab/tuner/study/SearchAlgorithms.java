@@ -8,10 +8,16 @@ import io.vixlab.tuner.pruner.SuccessiveHalvingPruner;
 import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.Sampler;
 import io.vixlab.tuner.sampler.TpeSampler;
+import io.vixlab.tuner.sampler.TrialRandom;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The sampler and pruner a study's plan names, made afresh for each decision (they keep no state). Each
- * architecture is its own Optuna study with the plan's seed, as in the seed notebook.
+ * architecture is its own Optuna study, as in the seed notebook, but with a seed of its own derived
+ * from the plan's seed and its name: with one shared seed the five searches drew the same random
+ * parameters (the notebook's architectures got identical dropout and learning rates).
  */
 public final class SearchAlgorithms {
 
@@ -19,12 +25,18 @@ public final class SearchAlgorithms {
     }
 
     /** TPE uses the constant liar: a study runs up to {@code parallelism} trials at once. */
-    public static Sampler sampler(StudyPlan plan) {
+    public static Sampler sampler(StudyPlan plan, String architecture) {
+        long seed = samplerSeed(plan, architecture);
         return switch (plan.sampler()) {
-            case "tpe" -> TpeSampler.builder().seed(plan.samplerSeed()).constantLiar(true).build();
-            case "random" -> new RandomSampler(plan.samplerSeed());
+            case "tpe" -> TpeSampler.builder().seed(seed).constantLiar(true).build();
+            case "random" -> new RandomSampler(seed);
             default -> throw new IllegalArgumentException("unknown sampler " + plan.sampler());
         };
+    }
+
+    /** The seed of one architecture's sampler: the plan's seed and the architecture's name, mixed. */
+    public static long samplerSeed(StudyPlan plan, String architecture) {
+        return TrialRandom.derivedSeed(plan.samplerSeed(), architecture);
     }
 
     /**
@@ -46,6 +58,18 @@ public final class SearchAlgorithms {
      */
     public static int step(TrainingSettings training, int fold, int epoch) {
         return fold * training.epochs() + epoch;
+    }
+
+    /** A trial's curve by step, from the validation loss of each epoch of each fold. */
+    public static SortedMap<Integer, Double> curve(TrainingSettings training, List<List<Double>> foldCurves) {
+        SortedMap<Integer, Double> curve = new TreeMap<>();
+        for (int fold = 0; fold < foldCurves.size(); fold++) {
+            List<Double> losses = foldCurves.get(fold);
+            for (int epoch = 0; epoch < losses.size(); epoch++) {
+                curve.put(step(training, fold, epoch), losses.get(epoch));
+            }
+        }
+        return curve;
     }
 
     /** Steps of a trial that runs every epoch of every fold (a run without folds has one). */

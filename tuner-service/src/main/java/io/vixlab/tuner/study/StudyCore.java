@@ -12,6 +12,7 @@ import io.vixlab.tuner.study.ArchitectureTuning.Phase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,14 +56,18 @@ public final class StudyCore {
             }
             StudyTrial trial = attempt.get();
             StudyPlan plan = snapshot.study().plan;
+            SearchHistory history = new SearchHistory(plan);
             int step = SearchAlgorithms.step(plan.training(), progress.fold(), progress.epoch());
             if (!trial.isRunning()) {
-                trial.recordLate(step, progress.valLoss());
+                // A reproducible study's finished trial has its whole curve from its result already.
+                if (!history.reproducible()) {
+                    trial.recordLate(step, progress.valLoss());
+                }
                 return;
             }
             trial.report(step, progress.valLoss(), now);
             if (!trial.pruneRequested && SearchAlgorithms.pruner(plan)
-                    .prune(snapshot.frozenTrialsOf(trial.architecture), trial.frozen())) {
+                    .prune(history.readBy(trial.number, snapshot.frozenTrialsOf(trial.architecture)), trial.frozen())) {
                 trial.pruneRequested = true;
                 out.control(trial, TrialControl.Action.PRUNE, plan.pruner() + " pruner at step " + step);
             }
@@ -81,6 +86,11 @@ public final class StudyCore {
                 return;
             }
             StudyTrial trial = current.get();
+            SearchHistory history = new SearchHistory(snapshot.study().plan);
+            if (history.reproducible() && settleAsReported(snapshot, history, trial, result, now)) {
+                progression.advance(snapshot, out, now);
+                return;
+            }
             switch (result.state()) {
                 case COMPLETE -> {
                     if (result.value() == null || !Double.isFinite(result.value())) {
@@ -167,6 +177,33 @@ public final class StudyCore {
         snapshot.byFinalId(progress.runId())
                 .filter(a -> a.phase == Phase.FINAL_REQUESTED && progress.attempt() <= a.currentFinalAttempt())
                 .ifPresent(a -> a.finalLastProgressAt = now);
+    }
+
+    /**
+     * A reproducible study settles a COMPLETE or PRUNED attempt from its whole curve: the pruner is
+     * asked after every step, as Optuna asks it, over the trials this one reads. The outcome then does
+     * not depend on whether the trainer heard a PRUNE before it finished. False for the other results
+     * (FAILED, CANCELLED, COMPLETE without a usable value): the usual rules settle them.
+     */
+    private static boolean settleAsReported(StudySnapshot snapshot, SearchHistory history, StudyTrial trial,
+            TrialResult result, Instant now) {
+        boolean complete = result.state() == TrialState.COMPLETE && result.value() != null
+                && Double.isFinite(result.value());
+        if (!complete && result.state() != TrialState.PRUNED) {
+            return false;
+        }
+        StudyPlan plan = snapshot.study().plan;
+        if (result.foldCurves() != null) {
+            trial.replaceCurve(SearchAlgorithms.curve(plan.training(), result.foldCurves()));
+        }
+        OptionalInt prunedAt = trial.pruneAsReported(SearchAlgorithms.pruner(plan),
+                history.readBy(trial.number, snapshot.frozenTrialsOf(trial.architecture)));
+        if (complete && prunedAt.isEmpty()) {
+            trial.complete(result.value(), now);
+        } else {
+            trial.prune(now);
+        }
+        return true;
     }
 
     private static void requireEnded(TrialState state, String runId) {

@@ -49,7 +49,7 @@ final class StudyProgression {
             if (architecture.phase != Phase.TUNING) {
                 continue;
             }
-            ArchitectureLoad load = load(snapshot, architecture);
+            ArchitectureLoad load = load(snapshot, architecture, new SearchHistory(study.plan));
             if (scheduler.tuned(load, now)) {
                 closeTuning(snapshot, architecture, out, now);
             } else {
@@ -100,7 +100,7 @@ final class StudyProgression {
     /** Fails before anything changes when the plan names what cannot run. */
     private static void requireRunnable(StudyPlan plan) {
         try {
-            SearchAlgorithms.sampler(plan);
+            plan.architectures().forEach(architecture -> SearchAlgorithms.sampler(plan, architecture));
             SearchAlgorithms.pruner(plan);
         } catch (IllegalArgumentException e) {
             throw new UnrunnablePlanException(e.getMessage());
@@ -166,19 +166,23 @@ final class StudyProgression {
         }
     }
 
-    private static ArchitectureLoad load(StudySnapshot snapshot, ArchitectureTuning architecture) {
+    private static ArchitectureLoad load(StudySnapshot snapshot, ArchitectureTuning architecture,
+            SearchHistory history) {
         List<StudyTrial> trials = snapshot.trialsOf(architecture.architecture);
         int running = (int) trials.stream().filter(StudyTrial::isRunning).count();
-        return new ArchitectureLoad(architecture.architecture, trials.size(), running, architecture.tuningStartedAt);
+        return new ArchitectureLoad(architecture.architecture, trials.size(), running, history.askableNow(trials),
+                architecture.tuningStartedAt);
     }
 
-    /** Asks the sampler for the architecture's next trial, given every trial it has so far. */
+    /** Asks the architecture's sampler for its next trial, given the trials it reads ({@link SearchHistory}). */
     private static void ask(StudySnapshot snapshot, ArchitectureTuning architecture, StudyMessages out, Instant now) {
         Study study = snapshot.study();
         List<FrozenTrial> trials = snapshot.frozenTrialsOf(architecture.architecture);
-        Map<String, Object> params = SearchAlgorithms.sampler(study.plan)
-                .sample(Architecture.find(architecture.architecture).orElseThrow().searchSpace(), trials, trials.size());
-        StudyTrial trial = StudyTrial.asked(study.id, architecture.architecture, trials.size(), params, now);
+        int number = trials.size();
+        Map<String, Object> params = SearchAlgorithms.sampler(study.plan, architecture.architecture)
+                .sample(Architecture.find(architecture.architecture).orElseThrow().searchSpace(),
+                        new SearchHistory(study.plan).readBy(number, trials), number);
+        StudyTrial trial = StudyTrial.asked(study.id, architecture.architecture, number, params, now);
         snapshot.add(trial);
         if (architecture.tuningStartedAt == null) {
             architecture.tuningStartedAt = now;

@@ -2,10 +2,13 @@ package io.vixlab.tuner.study;
 
 import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.TrialState;
+import io.vixlab.tuner.pruner.Pruner;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -91,6 +94,32 @@ public class StudyTrial {
      */
     void recordLate(int step, double loss) {
         intermediateValues.putIfAbsent(step, loss);
+    }
+
+    /**
+     * Replaces the current attempt's curve with the whole one its result carries: progress travels on
+     * another topic, so some of it may not have arrived yet.
+     */
+    void replaceCurve(SortedMap<Integer, Double> curve) {
+        intermediateValues = new TreeMap<>(curve);
+    }
+
+    /**
+     * The first step at which {@code pruner} stops this trial when asked after every report, as Optuna
+     * asks it; its curve then ends there, as a pruned Optuna trial reports no more.
+     */
+    OptionalInt pruneAsReported(Pruner pruner, List<FrozenTrial> others) {
+        SortedMap<Integer, Double> reported = new TreeMap<>();
+        for (Map.Entry<Integer, Double> step : intermediateValues.entrySet()) {
+            reported.put(step.getKey(), step.getValue());
+            FrozenTrial sofar = new FrozenTrial(number, TrialState.RUNNING, params, OptionalDouble.empty(),
+                    new TreeMap<>(reported), startedAt, Optional.empty());
+            if (pruner.prune(others, sofar)) {
+                intermediateValues = reported;
+                return OptionalInt.of(step.getKey());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** COMPLETE with {@code objective}; a NaN one fails the trial, as Optuna does with a value it cannot rank. */

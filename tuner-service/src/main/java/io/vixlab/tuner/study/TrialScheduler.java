@@ -17,9 +17,11 @@ public final class TrialScheduler {
     /**
      * @param asked           trials asked for so far, whatever their state
      * @param running         of which still running
+     * @param askableNow      how many more may be asked now, its budget aside ({@link SearchHistory})
      * @param tuningStartedAt when its first trial was issued; null before that
      */
-    public record ArchitectureLoad(String architecture, int asked, int running, Instant tuningStartedAt) {
+    public record ArchitectureLoad(String architecture, int asked, int running, int askableNow,
+            Instant tuningStartedAt) {
     }
 
     private final int trialsPerArchitecture;
@@ -46,7 +48,7 @@ public final class TrialScheduler {
         int free = parallelism - loads.stream().mapToInt(ArchitectureLoad::running).sum();
         List<String> next = new ArrayList<>();
         for (ArchitectureLoad load : loads) {
-            int askable = timedOut(load, now) ? 0 : trialsPerArchitecture - load.asked();
+            int askable = timedOut(load, now) ? 0 : Math.min(trialsPerArchitecture - load.asked(), load.askableNow());
             for (int i = 0; i < askable && next.size() < free; i++) {
                 next.add(load.architecture());
             }

@@ -108,7 +108,7 @@ public final class DemandFixture {
         StudyEntity study = new StudyEntity();
         study.id = id;
         study.status = StudyEvent.Status.RUNNING;
-        study.planJson = JsonColumns.planJson(new StudyPlan(id, List.of("Basic_CNN_LSTM"), 6, 60, "random", 42L, "none", 3,
+        study.planJson = JsonColumns.planJson(new StudyPlan(id, List.of("Basic_CNN_LSTM"), 6, 60, "random", 42L, "none", 3, 0,
                 TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults(), "ds-demand"));
         study.datasetId = "ds-demand";
         study.createdAt = T;

@@ -29,7 +29,7 @@ class StudyPersistenceTest {
 
     @Test
     void storedStudyReadsBackWithItsFullPlan() {
-        StudyPlan plan = new StudyPlan("persisted", List.of("Deep_CNN_LSTM"), 7, 15, "random", 7L, "none", 3,
+        StudyPlan plan = new StudyPlan("persisted", List.of("Deep_CNN_LSTM"), 7, 15, "random", 7L, "none", 3, 0,
                 new TrainingSettings(5, 16, 2, 3, 0.5, 2, 1e-5, 0.0, 9), TrainingSettings.finalDefaults(), "ds-abc");
         var created = studies.create(plan);
 

@@ -80,10 +80,10 @@ class StudyLoopTest {
     @Test
     void studyWaitsForADatasetThenCompletesWithExactlyTheRequestedTrialsThroughPruning() {
         String id = create("{\"name\":\"e2e\",\"architectures\":[\"Basic_CNN_LSTM\"],"
-                + "\"trialsPerArchitecture\":6,\"parallelism\":3,\"training\":{\"epochs\":5,\"folds\":2},"
-                + "\"finalTraining\":{\"epochs\":3}}");
-        // The last trial reports far worse losses, slowly: the median pruner,
-        // which waits for 5 complete trials, catches it once the others have completed.
+                + "\"trialsPerArchitecture\":6,\"parallelism\":3,\"reproducibleWindow\":1,"
+                + "\"training\":{\"epochs\":5,\"folds\":2},\"finalTraining\":{\"epochs\":3}}");
+        // The last trial reports far worse losses, slowly: the median pruner, which waits for 5 complete
+        // trials, catches it (window 1: each trial is asked once the one before it has finished).
         trainer.serve(id, config -> config.trialNumber() == 5
                 ? ScriptedTrainer.Answer.BAD : ScriptedTrainer.Answer.GOOD);
 

@@ -66,7 +66,7 @@ final class LoopHarness {
     static StudyPlan plan(List<String> architectures, int trials, int parallelism, String pruner, int timeoutMinutes) {
         TrainingSettings training = new TrainingSettings(2, 32, 2, 5, 0.5, 3, 1e-6, 0.2, 42L);
         TrainingSettings finals = new TrainingSettings(3, 32, 0, 5, 0.5, 3, 1e-6, 0.2, 42L);
-        return new StudyPlan("loop", architectures, trials, timeoutMinutes, "random", 42L, pruner, parallelism,
+        return new StudyPlan("loop", architectures, trials, timeoutMinutes, "random", 42L, pruner, parallelism, 0,
                 training, finals, "ds-1");
     }
 
@@ -121,9 +121,13 @@ final class LoopHarness {
     }
 
     List<Event> progress(StudyTrial trial, int attempt, int fold, int epoch, double loss) {
-        return record(core.progress(snapshot, new TrainingProgress(TrainingProgress.SCHEMA_VERSION, STUDY, trial.id,
-                attempt, trial.architecture, TrainingProgress.RunKind.TRIAL, fold, epoch, 0, loss, loss, 1e-3, now),
-                now));
+        return progress(trial.id, attempt, fold, epoch, loss);
+    }
+
+    List<Event> progress(String trialId, int attempt, int fold, int epoch, double loss) {
+        String architecture = snapshot.trial(trialId).orElseThrow().architecture;
+        return record(core.progress(snapshot, new TrainingProgress(TrainingProgress.SCHEMA_VERSION, STUDY, trialId,
+                attempt, architecture, TrainingProgress.RunKind.TRIAL, fold, epoch, 0, loss, loss, 1e-3, now), now));
     }
 
     /** Both epochs of both folds of the trial's current attempt: the first fold at one loss, the second at another. */
@@ -138,7 +142,14 @@ final class LoopHarness {
 
     List<Event> result(StudyTrial trial, int attempt, TrialState state, Double value, String error) {
         return record(core.result(snapshot, new TrialResult(TrialResult.SCHEMA_VERSION, STUDY, trial.id, trial.number,
-                attempt, trial.architecture, state, value, null, null, error, 1000, "trainer-0", now), now));
+                attempt, trial.architecture, state, value, null, null, null, error, 1000, "trainer-0", now), now));
+    }
+
+    /** A result as trainers send it: with the validation loss of every epoch trained, per fold. */
+    List<Event> result(String trialId, int attempt, TrialState state, Double value, List<List<Double>> foldCurves) {
+        StudyTrial trial = snapshot.trial(trialId).orElseThrow();
+        return record(core.result(snapshot, new TrialResult(TrialResult.SCHEMA_VERSION, STUDY, trialId, trial.number,
+                attempt, trial.architecture, state, value, null, foldCurves, null, null, 1000, "trainer-0", now), now));
     }
 
     List<Event> completes(StudyTrial trial, double value) {

@@ -22,8 +22,8 @@ class SearchAlgorithmsTest {
 
     @Test
     void planNamesTheSamplerAndPruner() {
-        assertThat(SearchAlgorithms.sampler(plan("tpe", "median"))).isInstanceOf(TpeSampler.class);
-        assertThat(SearchAlgorithms.sampler(plan("random", "median"))).isInstanceOf(RandomSampler.class);
+        assertThat(SearchAlgorithms.sampler(plan("tpe", "median"), "Basic_CNN_LSTM")).isInstanceOf(TpeSampler.class);
+        assertThat(SearchAlgorithms.sampler(plan("random", "median"), "Basic_CNN_LSTM")).isInstanceOf(RandomSampler.class);
         assertThat(SearchAlgorithms.pruner(plan("tpe", "median"))).isInstanceOf(MedianPruner.class);
         assertThat(SearchAlgorithms.pruner(plan("tpe", "successive-halving")))
                 .isInstanceOf(SuccessiveHalvingPruner.class);
@@ -45,7 +45,7 @@ class SearchAlgorithmsTest {
     void optimizerRebuiltFromItsTrialsProposesWhatTheOriginalWould() {
         StudyPlan plan = plan("tpe", "median");
         SearchSpace space = Architecture.BASIC_CNN_LSTM.searchSpace();
-        StudyOptimizer original = new StudyOptimizer(SearchAlgorithms.sampler(plan), SearchAlgorithms.pruner(plan), List.of(),
+        StudyOptimizer original = new StudyOptimizer(SearchAlgorithms.sampler(plan, "Basic_CNN_LSTM"), SearchAlgorithms.pruner(plan), List.of(),
                 Clock.systemUTC());
         for (int i = 0; i < 14; i++) {
             Trial trial = original.ask(space);
@@ -54,14 +54,14 @@ class SearchAlgorithmsTest {
                 original.tell(trial.number(), (double) trial.params().get("dropout_rate") + i % 3);
             }
         }
-        StudyOptimizer rebuilt = new StudyOptimizer(SearchAlgorithms.sampler(plan), SearchAlgorithms.pruner(plan),
+        StudyOptimizer rebuilt = new StudyOptimizer(SearchAlgorithms.sampler(plan, "Basic_CNN_LSTM"), SearchAlgorithms.pruner(plan),
                 original.trials(), Clock.systemUTC());
 
         assertThat(rebuilt.ask(space)).isEqualTo(original.ask(space));
     }
 
     private static StudyPlan plan(String sampler, String pruner) {
-        return new StudyPlan("t", List.of("Basic_CNN_LSTM"), 20, 60, sampler, 42L, pruner, 3, TRAINING,
+        return new StudyPlan("t", List.of("Basic_CNN_LSTM"), 20, 60, sampler, 42L, pruner, 3, 0, TRAINING,
                 TrainingSettings.finalDefaults(), "ds");
     }
 }

@@ -166,7 +166,7 @@ class StudyLifecycleTest {
 
     @Test
     void aStudyWhosePlanCannotRunFailsToStartNamingWhy() {
-        StudyPlan unknownSampler = new StudyPlan("x", List.of(BASIC), 2, 60, "grid", 1L, "none", 1,
+        StudyPlan unknownSampler = new StudyPlan("x", List.of(BASIC), 2, 60, "grid", 1L, "none", 1, 0,
                 plan(List.of(BASIC), 2, 1).training(), plan(List.of(BASIC), 2, 1).finalTraining(), "ds-1");
         LoopHarness loop = LoopHarness.created(unknownSampler, null);
 
@@ -183,7 +183,7 @@ class StudyLifecycleTest {
 
     @Test
     void everyDecisionDependsOnlyOnTheSnapshotSoALoadedStudyProposesWhatTheOneBeforeWould() {
-        StudyPlan tpe = new StudyPlan("tpe", List.of(BASIC), 14, 60, "tpe", 7L, "none", 2,
+        StudyPlan tpe = new StudyPlan("tpe", List.of(BASIC), 14, 60, "tpe", 7L, "none", 2, 0,
                 plan(List.of(BASIC), 2, 1).training(), plan(List.of(BASIC), 2, 1).finalTraining(), "ds-1");
         LoopHarness first = LoopHarness.started(tpe);
         LoopHarness second = LoopHarness.started(tpe);
@@ -200,6 +200,6 @@ class StudyLifecycleTest {
     private static StudyPlan withDataset(StudyPlan plan, String datasetId) {
         return new StudyPlan(plan.name(), plan.architectures(), plan.trialsPerArchitecture(),
                 plan.timeoutMinutesPerArchitecture(), plan.sampler(), plan.samplerSeed(), plan.pruner(),
-                plan.parallelism(), plan.training(), plan.finalTraining(), datasetId);
+                plan.parallelism(), plan.reproducibleWindow(), plan.training(), plan.finalTraining(), datasetId);
     }
 }
