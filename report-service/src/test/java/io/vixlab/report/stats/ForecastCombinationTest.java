@@ -1,20 +1,13 @@
 package io.vixlab.report.stats;
 
+import static io.vixlab.report.stats.TestDays.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vixlab.contracts.training.Prediction;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ForecastCombinationTest {
-
-    private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
-
-    private static Prediction day(int i, double predicted, double actual, double previousClose) {
-        return new Prediction(DAY.plusDays(i), predicted, actual, previousClose);
-    }
 
     /*
      * By hand, on days 1 to 3 (the days all three cover):

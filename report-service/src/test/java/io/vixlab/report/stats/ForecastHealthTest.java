@@ -1,5 +1,6 @@
 package io.vixlab.report.stats;
 
+import static io.vixlab.report.stats.TestDays.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,7 +9,6 @@ import io.vixlab.contracts.training.Prediction;
 import io.vixlab.report.stats.ForecastHealth.Flag;
 import io.vixlab.report.stats.ForecastHealth.Kind;
 import io.vixlab.report.stats.ForecastHealth.Report;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class ForecastHealthTest {
 
-    private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
     /** 100 days of actuals 16, 17, …, 25, 16, 17, …: every level ten times. */
     private static final double[] SAWTOOTH = new double[100];
     /** 500 days of a persistent, VIX-like level (AR(1) around 20). */
@@ -37,7 +36,7 @@ class ForecastHealthTest {
     private static Forecast sawtooth(IntToDoubleFunction predicted) {
         List<Prediction> days = new ArrayList<>();
         for (int t = 0; t < SAWTOOTH.length; t++) {
-            days.add(new Prediction(DAY.plusDays(t), predicted.applyAsDouble(t), SAWTOOTH[t], 0));
+            days.add(day(t, predicted.applyAsDouble(t), SAWTOOTH[t], 0));
         }
         return new Forecast("model", days);
     }
@@ -46,7 +45,7 @@ class ForecastHealthTest {
     private static Forecast vixLike(IntToDoubleFunction predicted) {
         List<Prediction> days = new ArrayList<>();
         for (int t = 0; t + 1 < VIX_LIKE.length; t++) {
-            days.add(new Prediction(DAY.plusDays(t), predicted.applyAsDouble(t), VIX_LIKE[t + 1], VIX_LIKE[t]));
+            days.add(day(t, predicted.applyAsDouble(t), VIX_LIKE[t + 1], VIX_LIKE[t]));
         }
         return new Forecast("model", days);
     }

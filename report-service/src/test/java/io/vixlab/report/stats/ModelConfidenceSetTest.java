@@ -1,6 +1,7 @@
 package io.vixlab.report.stats;
 
 import static io.vixlab.contracts.report.DieboldMarianoResult.LossFunction.SQUARED;
+import static io.vixlab.report.stats.TestDays.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelConfidenceSetTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
     private static final JsonNode TINY = json("/mcs/tiny.json");
     private static final JsonNode SYNTHETIC = json("/mcs/synthetic-expected.json");
     /**
@@ -59,8 +58,7 @@ class ModelConfidenceSetTest {
     private static Forecast forecast(String name, double[] actual, double[] predicted) {
         List<Prediction> predictions = new ArrayList<>();
         for (int t = 0; t < actual.length; t++) {
-            double previousClose = t == 0 ? actual[0] : actual[t - 1];
-            predictions.add(new Prediction(DAY.plusDays(t), predicted[t], actual[t], previousClose));
+            predictions.add(day(t, predicted[t], actual[t], t == 0 ? actual[0] : actual[t - 1]));
         }
         return new Forecast(name, predictions);
     }
@@ -169,7 +167,7 @@ class ModelConfidenceSetTest {
         for (int c = 2; c < header.length; c++) { // previousClose, actual, then one column per forecast
             List<Prediction> predictions = new ArrayList<>();
             for (int t = 0; t < columns[0].length; t++) {
-                predictions.add(new Prediction(DAY.plusDays(t), columns[c][t], columns[1][t], columns[0][t]));
+                predictions.add(day(t, columns[c][t], columns[1][t], columns[0][t]));
             }
             forecasts.add(new Forecast(header[c], predictions));
         }
