@@ -88,18 +88,10 @@ public final class DieboldMariano {
         for (Prediction pa : a.predictions()) {
             Prediction pb = bByDate.get(pa.date());
             if (pb != null) {
-                differences.add(loss(pa, loss) - loss(pb, loss));
+                differences.add(ForecastLoss.of(pa, loss) - ForecastLoss.of(pb, loss));
             }
         }
         return differences.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double loss(Prediction p, LossFunction loss) {
-        double error = p.actual() - p.predicted();
-        return switch (loss) {
-            case SQUARED -> error * error;
-            case ABSOLUTE -> Math.abs(error);
-        };
     }
 
     private static double mean(double[] values) {
