@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +17,16 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every manifest under deploy/k8s is a resource the cluster takes: built-in kinds parse into the
@@ -115,99 +122,37 @@ class ManifestModelTest {
                 """)).hasStackTraceContaining("eighty");
     }
 
-    /** What the manifests had before Strimzi 1.0: kafka.strimzi.io/v1beta2, no longer served. */
-    @Test
-    void aResourceOfAVersionItsOperatorDoesNotServeFails() {
-        assertThat(customProblems(yaml("""
-                apiVersion: kafka.strimzi.io/v1beta2
-                kind: KafkaTopic
-                metadata:
-                  name: t
-                spec:
-                  partitions: 1
-                  replicas: 1
-                """), false)).singleElement().asString()
-                .contains("v1beta2 is not served", "strimzi-1.2.0", "[v1]");
-        assertThat(customProblems(yaml("""
-                apiVersion: keda.sh/v1beta1
-                kind: ScaledObject
-                metadata:
-                  name: s
-                spec:
-                  scaleTargetRef:
-                    name: x
-                """), false)).singleElement().asString().contains("v1beta1 is not served");
+    /**
+     * Resources the API server would refuse (src/test/resources/refused/), each with a first line
+     * {@code # <what>: ...; the problem names "<word>".}
+     */
+    static Stream<Arguments> refusedResources() throws IOException {
+        try (Stream<Path> files = Files.list(Manifests.ROOT.resolve("deploy-tests/src/test/resources/refused"))) {
+            return files.sorted().map(file -> {
+                String text;
+                try {
+                    text = Files.readString(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                Matcher header = Pattern.compile("^# ([^:]+):.*names \"([^\"]+)\"").matcher(text);
+                assertThat(header.find()).as(file + " header").isTrue();
+                return Arguments.of(header.group(1), header.group(2), text);
+            }).toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedResources")
+    void aResourceTheApiServerWouldRefuseFails(String what, String named, String resource) {
+        assertThat(customProblems(yaml(resource), false)).as(what).anySatisfy(p -> assertThat(p).contains(named));
     }
 
     @Test
-    void aMisspeltFieldFailsAtAnyDepth() {
-        assertThat(customProblems(yaml("""
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaTopic
-                metadata:
-                  name: t
-                spec:
-                  partition: 3
-                """), false)).anySatisfy(p -> assertThat(p).contains("partition"));
-        assertThat(customProblems(yaml("""
-                apiVersion: postgresql.cnpg.io/v1
-                kind: Cluster
-                metadata:
-                  name: c
-                spec:
-                  instances: 1
-                  storage:
-                    size: 1Gi
-                  managed:
-                    roles:
-                      - name: r
-                        passwordSecrets:
-                          name: s
-                """), false)).singleElement().asString().contains("passwordSecrets");
-        assertThat(customProblems(yaml("""
-                apiVersion: monitoring.coreos.com/v1
-                kind: PodMonitor
-                metadata:
-                  name: m
-                  labelz:
-                    a: b
-                spec:
-                  selector: {}
-                """), false)).singleElement().asString().contains("labelz");
-    }
-
-    @Test
-    void aValueOfTheWrongTypeOrOutsideItsEnumOrAMissingRequiredFieldFails() {
-        assertThat(customProblems(yaml("""
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaTopic
-                metadata:
-                  name: t
-                spec:
-                  partitions: three
-                """), false)).anySatisfy(p -> assertThat(p).contains("partitions", "integer"));
-        assertThat(customProblems(yaml("""
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaNodePool
-                metadata:
-                  name: p
-                spec:
-                  replicas: 1
-                  roles: [broker]
-                  storage:
-                    type: ephemerall
-                """), false)).anySatisfy(p -> assertThat(p).contains("type"));
-        String noSchedule = """
-                apiVersion: postgresql.cnpg.io/v1
-                kind: ScheduledBackup
-                metadata:
-                  name: b
-                spec:
-                  cluster:
-                    name: c
-                """;
-        assertThat(customProblems(yaml(noSchedule), false)).singleElement().asString().contains("schedule");
-        assertThat(customProblems(yaml(noSchedule), true)).as("a patch need not be complete").isEmpty();
+    void aPatchNeedNotBeComplete() throws IOException {
+        String incomplete = Files.readString(Manifests.ROOT.resolve("deploy-tests/src/test/resources/refused/missing-required-field.yaml"));
+        assertThat(customProblems(yaml(incomplete), false)).isNotEmpty();
+        assertThat(customProblems(yaml(incomplete), true)).isEmpty();
     }
 
     /**
