@@ -36,6 +36,12 @@ record Bundle(String name, List<Manifest> manifests, String overlay) {
                 bundles.add(new Bundle("overlays/" + name + " (kubectl kustomize)",
                         Manifests.parse("overlays/" + name, Manifests.kubectlKustomize(overlay)), name));
             }
+            // The knobs made components: each on the gpu overlay, the one they are meant for.
+            for (Path component : Manifests.components()) {
+                String name = "overlays/gpu + components/" + component.getFileName();
+                bundles.add(new Bundle(name + " (kubectl kustomize)", Manifests.parse(name,
+                        Manifests.kubectlKustomize(Manifests.withComponent("gpu", component))), "gpu"));
+            }
         }
         return bundles;
     }

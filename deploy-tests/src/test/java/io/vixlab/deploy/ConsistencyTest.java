@@ -16,13 +16,17 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.Topics;
 import io.vixlab.deploy.NetworkPolicies.Endpoint;
@@ -46,7 +50,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConsistencyTest {
 
-    static final Set<String> SECRET_KEYS = Set.of("db-user", "db-password", "api-key");
     static final String MAX_TRAINERS = "vixlab.tuner.demand.max-trainers";
     static final String SHUTDOWN_TIMEOUT = "quarkus.shutdown.timeout";
     /** After its shutdown timeout a service still closes its Kafka clients and database pool. */
@@ -81,8 +84,13 @@ class ConsistencyTest {
                 if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
                     String secret = e.getValueFrom().getSecretKeyRef().getName();
                     String key = e.getValueFrom().getSecretKeyRef().getKey();
-                    assertThat(key).as(module + " " + e.getName() + " secret key").isIn(SECRET_KEYS);
+                    assertThat(secretsOf(module)).as(module + " " + e.getName() + ": the Secrets " + module + " may read")
+                            .containsKey(secret);
+                    assertThat(secretsOf(module).get(secret)).as(module + " " + e.getName() + " key of " + secret).contains(key);
                     checkSecret(bundle, secret, key, problems, module + " " + e.getName());
+                } else if (e.getValueFrom() != null && e.getValueFrom().getFieldRef() != null) {
+                    assertThat(e.getValueFrom().getFieldRef().getFieldPath()).as(module + " " + e.getName())
+                            .isIn("metadata.name", "metadata.namespace");
                 } else {
                     assertThat(e.getValue()).as(module + " " + e.getName() + ": set values through a ConfigMap").isNull();
                 }
@@ -108,14 +116,36 @@ class ConsistencyTest {
         assertThat(problems).as(bundle + ": environment variables no property stands behind").isEmpty();
     }
 
+    /**
+     * The Secrets a service reads and their keys (docs/deploy.md, Secrets): the API key; its own
+     * database role's credentials (CloudNativePG's basic-auth Secret), never another service's; the
+     * model store's credentials where it keeps models.
+     */
+    static Map<String, Set<String>> secretsOf(String module) {
+        Map<String, Set<String>> secrets = new LinkedHashMap<>();
+        secrets.put("vixlab-secrets", Set.of("api-key"));
+        if (keepsADatabase(module)) {
+            secrets.put(databaseSecret(module), Set.of("username", "password"));
+        }
+        if (ServiceConfig.MODEL_STORE_USERS.contains(module)) {
+            secrets.put("vixlab-model-store", Set.of("access-key-id", "secret-access-key"));
+        }
+        return secrets;
+    }
+
+    static boolean keepsADatabase(String module) {
+        return !"false".equals(ServiceConfig.of(module).property("quarkus.datasource.active"));
+    }
+
+    static String databaseSecret(String module) {
+        return "vixlab-db-" + module;
+    }
+
     private static void checkSecret(Bundle bundle, String name, String key, List<String> problems, String who) {
         Secret secret = bundle.typed(Secret.class).stream()
                 .filter(s -> s.getMetadata().getName().equals(name)).findFirst().orElse(null);
         if (secret == null) {
-            // Not generated here: the Secret the operator makes (docs/deploy.md).
-            if (!name.equals("vixlab-secrets")) {
-                problems.add(who + ": Secret " + name + " is neither generated nor the operator's vixlab-secrets");
-            }
+            // Not generated here: a Secret the operator makes (docs/deploy.md, Secrets).
             return;
         }
         Map<String, String> data = new LinkedHashMap<>();
@@ -294,29 +324,48 @@ class ConsistencyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
-    void imagesNameTheirModules(Bundle bundle) {
+    void imagesNameTheirModulesAndTheCommitTheyWereBuiltFrom(Bundle bundle) {
         for (String module : ServiceConfig.SERVICES) {
             Deployment d = service(bundle, module);
             assertThat(ServiceConfig.of(module).property("quarkus.application.name")).isEqualTo(module);
             Container c = container(d);
             assertThat(c.getName()).isEqualTo(module);
+            // The tag names one image for ever: fetched once per node.
+            assertThat(c.getImagePullPolicy()).as(module + " imagePullPolicy").isEqualTo("IfNotPresent");
             String image = c.getImage();
             if (!bundle.rendered()) {
                 assertThat(image).as(module + " image (the kustomization's images set registry and tag)").isEqualTo("vixlab/" + module);
                 continue;
             }
-            String tag = Manifests.VERSION + ("gpu".equals(bundle.overlay()) && module.equals("trainer-service") ? "-gpu" : "");
-            assertThat(image).as(bundle + " " + module + " image").matches("([^/]+/)?vixlab/" + module + ":" + java.util.regex.Pattern.quote(tag));
+            String suffix = "gpu".equals(bundle.overlay()) && module.equals("trainer-service") ? "-gpu" : "";
+            assertThat(image).as(bundle + " " + module + " image").matches("([^/]+/)?vixlab/" + module + ":"
+                    + ManifestModelTest.COMMIT_TAG + Pattern.quote(suffix));
+        }
+    }
+
+    /** No pod of any bundle runs an image by a tag that moves (latest, a SNAPSHOT, none). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void noImageTagMoves(Bundle bundle) {
+        for (PodSpec pod : pods(bundle)) {
+            for (Container c : pod.getContainers()) {
+                String image = c.getImage();
+                if (!bundle.rendered() && image.startsWith("vixlab/")) {
+                    continue; // tagged by the kustomization's images
+                }
+                String tag = image.substring(image.lastIndexOf('/') + 1).contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+                assertThat(tag).as(bundle + " " + c.getName() + " image " + image + ": a fixed tag")
+                        .isNotBlank().isNotEqualToIgnoringCase("latest").doesNotContainIgnoringCase("snapshot");
+                assertThat(c.getImagePullPolicy()).as(bundle + " " + c.getName() + " imagePullPolicy").isEqualTo("IfNotPresent");
+            }
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
     void containersRunAsNonRootOnReadOnlyFilesystemsWithoutCapabilities(Bundle bundle) {
-        List<PodSpec> pods = new ArrayList<>();
-        bundle.typed(Deployment.class).forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
-        bundle.typed(StatefulSet.class).forEach(s -> pods.add(s.getSpec().getTemplate().getSpec()));
-        assertThat(pods).hasSize(ServiceConfig.SERVICES.length + 1);
+        List<PodSpec> pods = pods(bundle);
+        assertThat(pods).as(bundle + " pods").hasSizeGreaterThanOrEqualTo(ServiceConfig.SERVICES.length);
         for (String module : ServiceConfig.SERVICES) {
             PodSpec pod = service(bundle, module).getSpec().getTemplate().getSpec();
             assertThat(pod.getSecurityContext().getRunAsUser()).as(module + " runAsUser (Quarkus images: 185)").isEqualTo(185L);
@@ -328,9 +377,7 @@ class ConsistencyTest {
             String dataDir = bundle.configMap("vixlab-common").map(cm -> cm.getData().get("VIXLAB_DATA_DIR")).orElseThrow();
             VolumeMount data = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dataDir)).findFirst()
                     .orElseThrow(() -> new AssertionError(module + ": nothing writable at vixlab.data-dir " + dataDir));
-            Volume v = volume(pod, data.getName());
-            assertThat(v.getEmptyDir() != null || v.getPersistentVolumeClaim() != null)
-                    .as(module + " data volume (the trainer's model store lies under it)").isTrue();
+            assertThat(volume(pod, data.getName()).getEmptyDir()).as(module + " data volume").isNotNull();
         }
         List<io.fabric8.kubernetes.api.model.rbac.Role> roles = bundle.typed(io.fabric8.kubernetes.api.model.rbac.Role.class);
         assertThat(roles).singleElement().satisfies(role -> assertThat(role.getRules()).singleElement().satisfies(rule -> {
@@ -342,9 +389,6 @@ class ConsistencyTest {
             assertThat(psc).isNotNull();
             assertThat(psc.getRunAsNonRoot()).isTrue();
             assertThat(psc.getRunAsUser()).isPositive();
-            // Only the trainer holds an API token: it patches its own pod's deletion cost, nothing else.
-            boolean trainer = "trainer-service".equals(pod.getServiceAccountName());
-            assertThat(pod.getAutomountServiceAccountToken()).as("API token only in the trainer's pods").isEqualTo(trainer);
             for (Container c : pod.getContainers()) {
                 SecurityContext sc = c.getSecurityContext();
                 assertThat(sc).as(c.getName() + " securityContext").isNotNull();
@@ -363,31 +407,57 @@ class ConsistencyTest {
                 .orElseThrow(() -> new AssertionError("no volume " + name));
     }
 
+    /**
+     * Every pod runs as its own ServiceAccount, which mounts no API token; only the trainer's pods
+     * mount one, for the one thing the trainer asks the API (its pod's deletion cost, the Role).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void everyPodHasItsOwnServiceAccountWithoutAnApiTokenButTheTrainers(Bundle bundle) {
+        Map<String, ServiceAccount> accounts = new LinkedHashMap<>();
+        bundle.typed(ServiceAccount.class).forEach(sa -> accounts.put(sa.getMetadata().getName(), sa));
+        for (String module : ServiceConfig.SERVICES) {
+            PodSpec pod = service(bundle, module).getSpec().getTemplate().getSpec();
+            assertThat(pod.getServiceAccountName()).as(bundle + " " + module + " account").isEqualTo(module);
+        }
+        for (PodSpec pod : pods(bundle)) {
+            String account = pod.getServiceAccountName();
+            assertThat(accounts).as(bundle + ": ServiceAccount " + account).containsKey(account);
+            assertThat(accounts.get(account).getAutomountServiceAccountToken()).as(account + ": no token by default").isFalse();
+            assertThat(pod.getAutomountServiceAccountToken()).as(account + " pods mount a token only for the trainer")
+                    .isEqualTo("trainer-service".equals(account));
+        }
+        RoleBinding binding = bundle.typed(RoleBinding.class).stream().filter(b -> b.getRoleRef().getKind().equals("Role"))
+                .findFirst().orElseThrow();
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("trainer-service"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
     void everyContainerHasRequestsAndLimits(Bundle bundle) {
-        List<Container> containers = new ArrayList<>();
-        bundle.typed(Deployment.class).forEach(d -> containers.addAll(d.getSpec().getTemplate().getSpec().getContainers()));
-        bundle.typed(StatefulSet.class).forEach(s -> containers.addAll(s.getSpec().getTemplate().getSpec().getContainers()));
-        for (Container c : containers) {
-            Map<String, Quantity> requests = c.getResources().getRequests();
-            Map<String, Quantity> limits = c.getResources().getLimits();
-            assertThat(requests).as(c.getName() + " requests").containsKeys("cpu", "memory");
-            assertThat(limits).as(c.getName() + " limits").containsKeys("cpu", "memory");
-            for (String r : List.of("cpu", "memory")) {
-                assertThat(requests.get(r).getNumericalAmount()).as(c.getName() + " " + r + " request <= limit")
-                        .isLessThanOrEqualTo(limits.get(r).getNumericalAmount());
-            }
-            boolean gpu = requests.containsKey("nvidia.com/gpu") || limits.containsKey("nvidia.com/gpu");
-            if (!"gpu".equals(bundle.overlay())) {
-                assertThat(gpu).as(bundle + " " + c.getName() + ": GPUs only in the gpu overlay").isFalse();
+        for (PodSpec pod : pods(bundle)) {
+            for (Container c : pod.getContainers()) {
+                Map<String, Quantity> requests = c.getResources().getRequests();
+                Map<String, Quantity> limits = c.getResources().getLimits();
+                assertThat(requests).as(c.getName() + " requests").containsKeys("cpu", "memory");
+                assertThat(limits).as(c.getName() + " limits").containsKeys("cpu", "memory");
+                for (String r : List.of("cpu", "memory")) {
+                    assertThat(requests.get(r).getNumericalAmount()).as(c.getName() + " " + r + " request <= limit")
+                            .isLessThanOrEqualTo(limits.get(r).getNumericalAmount());
+                }
+                boolean gpu = requests.containsKey("nvidia.com/gpu") || limits.containsKey("nvidia.com/gpu");
+                if (!"gpu".equals(bundle.overlay())) {
+                    assertThat(gpu).as(bundle + " " + c.getName() + ": GPUs only in the gpu overlay").isFalse();
+                }
             }
         }
         if ("gpu".equals(bundle.overlay())) {
             Deployment trainer = service(bundle, "trainer-service");
             Container c = container(trainer);
-            assertThat(c.getResources().getLimits().get("nvidia.com/gpu")).isEqualTo(new Quantity("1"));
             assertThat(c.getResources().getRequests().get("nvidia.com/gpu")).isEqualTo(new Quantity("1"));
+            // Guaranteed QoS: every request equals its limit.
+            assertThat(c.getResources().getLimits()).as(bundle + ": trainer limits = requests")
+                    .isEqualTo(c.getResources().getRequests());
             PodSpec pod = trainer.getSpec().getTemplate().getSpec();
             assertThat(pod.getTolerations()).anySatisfy(t -> {
                 assertThat(t.getKey()).isEqualTo("nvidia.com/gpu");
@@ -397,6 +467,12 @@ class ConsistencyTest {
             assertThat(pod.getNodeSelector() != null && !pod.getNodeSelector().isEmpty()
                     || pod.getAffinity() != null && pod.getAffinity().getNodeAffinity() != null)
                     .as("the trainer is placed on GPU nodes").isTrue();
+            // CUDA's kernel cache on a writable volume: the root filesystem, home included, is read-only.
+            String cache = bundle.configMapEnv("trainer-service", "CUDA_CACHE_PATH")
+                    .orElseThrow(() -> new AssertionError(bundle + ": no CUDA_CACHE_PATH for the trainer"));
+            VolumeMount mount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(cache)).findFirst()
+                    .orElseThrow(() -> new AssertionError(bundle + ": nothing mounted at CUDA_CACHE_PATH " + cache));
+            assertThat(volume(pod, mount.getName()).getEmptyDir()).as("CUDA cache volume").isNotNull();
             for (String other : ServiceConfig.SERVICES) {
                 if (!other.equals("trainer-service")) {
                     assertThat(service(bundle, other).getSpec().getTemplate().getSpec().getTolerations())
@@ -404,15 +480,37 @@ class ConsistencyTest {
                 }
             }
         }
+        // The RuntimeClass knob (components/nvidia-runtime-class) sets the trainer's, nothing else's.
+        for (String module : ServiceConfig.SERVICES) {
+            String runtimeClass = service(bundle, module).getSpec().getTemplate().getSpec().getRuntimeClassName();
+            boolean knob = bundle.name().contains("nvidia-runtime-class") && module.equals("trainer-service");
+            assertThat(runtimeClass).as(bundle + " " + module + " runtimeClassName").isEqualTo(knob ? "nvidia" : null);
+        }
     }
 
+    /**
+     * Every service but the trainer is a single writer (the tuner's study locks, data-ingest's
+     * schedule, feature-service's datasets, report-service's reports live in one process): one pod,
+     * and an update stops it before its successor starts. Trainers roll without a surplus pod (a
+     * GPU each).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
-    void theTunerRunsAloneAndIsReplacedNotRolled(Bundle bundle) {
-        // Its study locks live in the process: two tuners at once would interleave a study's events.
-        Deployment tuner = service(bundle, "tuner-service");
-        assertThat(tuner.getSpec().getReplicas()).as(bundle + ": tuner replicas").isEqualTo(1);
-        assertThat(tuner.getSpec().getStrategy().getType()).as(bundle + ": tuner update strategy").isEqualTo("Recreate");
+    void singleWritersNeverRunTwiceAndNothingSurges(Bundle bundle) {
+        for (Deployment d : bundle.typed(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            DeploymentStrategy strategy = d.getSpec().getStrategy();
+            assertThat(strategy).as(bundle + " " + name + " strategy").isNotNull();
+            boolean noSurge = "Recreate".equals(strategy.getType()) || strategy.getRollingUpdate() != null
+                    && strategy.getRollingUpdate().getMaxSurge() != null
+                    && Integer.valueOf(0).equals(strategy.getRollingUpdate().getMaxSurge().getIntVal());
+            assertThat(noSurge).as(bundle + " " + name + ": Recreate or maxSurge 0").isTrue();
+            if (!name.equals("trainer-service")) {
+                assertThat(d.getSpec().getReplicas()).as(bundle + " " + name + " replicas").isEqualTo(1);
+                assertThat(strategy.getType()).as(bundle + " " + name + ": a single writer is replaced, not rolled")
+                        .isEqualTo("Recreate");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -437,33 +535,58 @@ class ConsistencyTest {
         }
     }
 
+    /** The pod templates of a bundle: Deployments, StatefulSets and Jobs. */
+    static List<PodSpec> pods(Bundle bundle) {
+        List<PodSpec> pods = new ArrayList<>();
+        bundle.typed(Deployment.class).forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
+        bundle.typed(StatefulSet.class).forEach(s -> pods.add(s.getSpec().getTemplate().getSpec()));
+        bundle.typed(Job.class).forEach(j -> pods.add(j.getSpec().getTemplate().getSpec()));
+        return pods;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
     void networkPoliciesLetOnlyWhatMustTalkTalk(Bundle bundle) {
         NetworkPolicies np = new NetworkPolicies(bundle.typed(NetworkPolicy.class), "vixlab");
-        Map<String, String> postgresLabels = bundle.typed(StatefulSet.class).get(0).getSpec().getTemplate().getMetadata().getLabels();
-        Endpoint postgres = Endpoint.pod("vixlab", postgresLabels);
-        // Labels Strimzi gives broker pods of the Kafka named vixlab.
+        // Labels CloudNativePG gives the instances of the cluster vixlab-postgres, Strimzi its brokers.
+        Endpoint postgres = Endpoint.pod("vixlab", Map.of("cnpg.io/cluster", "vixlab-postgres", "cnpg.io/podRole", "instance",
+                "cnpg.io/instanceRole", "primary", "cnpg.io/instanceName", "vixlab-postgres-1"));
+        Endpoint replica = Endpoint.pod("vixlab", Map.of("cnpg.io/cluster", "vixlab-postgres", "cnpg.io/podRole", "instance",
+                "cnpg.io/instanceRole", "replica", "cnpg.io/instanceName", "vixlab-postgres-2"));
         Endpoint broker = Endpoint.pod("vixlab", Map.of("strimzi.io/cluster", "vixlab", "strimzi.io/kind", "Kafka",
-                "strimzi.io/name", "vixlab-kafka", "app.kubernetes.io/part-of", "strimzi-vixlab"));
+                "strimzi.io/name", "vixlab-kafka", "strimzi.io/pool-name", "dual-role", "app.kubernetes.io/part-of", "strimzi-vixlab"));
+        Endpoint kafkaExporter = Endpoint.pod("vixlab", Map.of("strimzi.io/cluster", "vixlab", "strimzi.io/kind", "Kafka",
+                "strimzi.io/name", "vixlab-kafka-exporter"));
         Endpoint stranger = Endpoint.pod("vixlab", Map.of("app", "debug"));
         Endpoint otherNamespace = Endpoint.pod("elsewhere", Map.of("app", "client"));
         Endpoint ingressController = Endpoint.pod("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
         Endpoint keda = Endpoint.pod("keda", Map.of("app", "keda-operator"));
-        Endpoint dns = new Endpoint(Map.of("kubernetes.io/metadata.name", "kube-system"), Map.of("k8s-app", "kube-dns"), false);
+        Endpoint prometheus = Endpoint.pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+        Endpoint cnpgOperator = Endpoint.pod("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"));
+        // The cluster DNS under labels other than kube-dns's, and a node-local cache.
+        Endpoint coreDns = Endpoint.pod("kube-system", Map.of("k8s-app", "coredns"));
+        Endpoint nodeLocalDns = Endpoint.nodeLocalDns();
+        Set<String> published = Set.of("report-service", "tuner-service");
+        Set<String> internetHttps = Set.of("data-ingest", "trainer-service", "report-service");
 
         for (String module : ServiceConfig.SERVICES) {
             Endpoint svc = Endpoint.pod("vixlab", service(bundle, module).getSpec().getTemplate().getMetadata().getLabels());
             int port = ServiceConfig.of(module).httpPort();
             assertThat(np.egressAllowed(svc, broker, 9092)).as(module + " -> Kafka").isTrue();
             assertThat(np.allows(svc, postgres, 5432)).as(module + " -> PostgreSQL").isTrue();
-            assertThat(np.egressAllowed(svc, dns, 53)).as(module + " -> DNS").isTrue();
+            assertThat(np.egressAllowed(svc, coreDns, 53)).as(module + " -> cluster DNS").isTrue();
+            assertThat(np.egressAllowed(svc, nodeLocalDns, 53)).as(module + " -> node-local DNS").isTrue();
+            assertThat(np.egressAllowed(svc, coreDns, 8080)).as(module + " -> DNS pods on another port").isFalse();
             assertThat(np.ingressAllowed(stranger, svc, port)).as("namespace -> " + module).isTrue();
-            assertThat(np.ingressAllowed(ingressController, svc, port)).as("ingress controller -> " + module).isTrue();
+            assertThat(np.ingressAllowed(ingressController, svc, port)).as("ingress controller -> " + module)
+                    .isEqualTo(published.contains(module));
+            assertThat(np.ingressAllowed(prometheus, svc, port)).as("Prometheus -> " + module + " /q/metrics").isTrue();
+            assertThat(np.ingressAllowed(prometheus, svc, 5005)).as("Prometheus -> " + module + " other port").isFalse();
             assertThat(np.ingressAllowed(otherNamespace, svc, port)).as("other namespace -> " + module).isFalse();
             assertThat(np.ingressAllowed(stranger, svc, 5005)).as("namespace -> " + module + " other port").isFalse();
-            assertThat(np.egressAllowed(svc, Endpoint.internet(), 443)).as(module + " -> internet")
-                    .isEqualTo(module.equals("data-ingest"));
+            assertThat(np.egressAllowed(svc, Endpoint.internet(), 443)).as(module + " -> internet (CBOE, S3)")
+                    .isEqualTo(internetHttps.contains(module));
+            assertThat(np.egressAllowed(svc, Endpoint.internet(), 80)).as(module + " -> internet on 80").isFalse();
             assertThat(np.egressAllowed(svc, Endpoint.kubernetesApi(), 443)).as(module + " -> Kubernetes API")
                     .isEqualTo(module.equals("trainer-service"));
             assertThat(np.egressAllowed(svc, stranger, 8080)).as(module + " -> any pod").isFalse();
@@ -473,11 +596,37 @@ class ConsistencyTest {
         int tunerPort = ServiceConfig.of("tuner-service").httpPort();
         Endpoint tuner = Endpoint.pod("vixlab", service(bundle, "tuner-service").getSpec().getTemplate().getMetadata().getLabels());
         assertThat(np.ingressAllowed(keda, tuner, 5005)).as("KEDA -> tuner other port").isFalse();
+        assertThat(np.ingressAllowed(ingressController, tuner, 5005)).as("ingress controller -> tuner other port").isFalse();
+        // PostgreSQL: the services, its own instances, its operator, Prometheus on the exporter.
+        assertThat(np.ingressAllowed(replica, postgres, 5432)).as("replica -> primary (streaming)").isTrue();
+        assertThat(np.ingressAllowed(cnpgOperator, postgres, 8000)).as("CloudNativePG operator -> instance status").isTrue();
+        assertThat(np.ingressAllowed(cnpgOperator, postgres, 5432)).as("CloudNativePG operator -> PostgreSQL").isTrue();
+        assertThat(np.ingressAllowed(prometheus, postgres, 9187)).as("Prometheus -> PostgreSQL exporter").isTrue();
+        assertThat(np.ingressAllowed(prometheus, postgres, 5432)).as("Prometheus -> PostgreSQL").isFalse();
         assertThat(np.ingressAllowed(keda, postgres, 5432)).as("KEDA -> PostgreSQL").isFalse();
         assertThat(np.ingressAllowed(stranger, postgres, 5432)).as("other pods -> PostgreSQL").isFalse();
         assertThat(np.ingressAllowed(otherNamespace, postgres, 5432)).as("other namespace -> PostgreSQL").isFalse();
-        assertThat(np.egressAllowed(postgres, Endpoint.internet(), 443)).as("PostgreSQL -> internet").isFalse();
+        assertThat(np.ingressAllowed(prometheus, broker, 9404)).as("Prometheus -> broker metrics").isTrue();
+        assertThat(np.ingressAllowed(prometheus, kafkaExporter, 9404)).as("Prometheus -> Kafka Exporter").isTrue();
+        assertThat(np.ingressAllowed(otherNamespace, kafkaExporter, 9404)).as("other namespace -> Kafka Exporter").isFalse();
         assertThat(np.ingressAllowed(otherNamespace, stranger, 80)).as("default deny ingress").isFalse();
+
+        // The dev overlay's MinIO: the model store's users, the bucket Job and the PostgreSQL backups.
+        bundle.deployment("vixlab-minio").ifPresent(minioDeployment -> {
+            Endpoint minio = Endpoint.pod("vixlab", minioDeployment.getSpec().getTemplate().getMetadata().getLabels());
+            for (String module : ServiceConfig.SERVICES) {
+                Endpoint svc = Endpoint.pod("vixlab", service(bundle, module).getSpec().getTemplate().getMetadata().getLabels());
+                assertThat(np.allows(svc, minio, 9000)).as(module + " -> MinIO")
+                        .isEqualTo(ServiceConfig.MODEL_STORE_USERS.contains(module));
+            }
+            Job buckets = bundle.typed(Job.class).get(0);
+            Endpoint job = Endpoint.pod("vixlab", buckets.getSpec().getTemplate().getMetadata().getLabels());
+            assertThat(np.allows(job, minio, 9000)).as("bucket Job -> MinIO").isTrue();
+            assertThat(np.egressAllowed(job, coreDns, 53)).as("bucket Job -> DNS").isTrue();
+            assertThat(np.egressAllowed(job, Endpoint.internet(), 443)).as("bucket Job -> internet").isFalse();
+            assertThat(np.allows(postgres, minio, 9000)).as("PostgreSQL backups -> MinIO").isTrue();
+            assertThat(np.ingressAllowed(stranger, minio, 9000)).as("other pods -> MinIO").isFalse();
+        });
 
         // Kafka's own port is guarded by the policy Strimzi derives from the listener's peers.
         GenericKubernetesResource kafka = bundle.custom("Kafka").get(0);
@@ -505,34 +654,83 @@ class ConsistencyTest {
         }
     }
 
+    /**
+     * PostgreSQL is a CloudNativePG cluster where each service that keeps a database has its own
+     * login role (no superuser), owner of its own database, whose Secret its Deployment reads; the
+     * JDBC URL names that database on the primary's Service. WAL archiving and nightly base backups go
+     * to the object store through the Barman Cloud plugin; the instances' disruption budgets are
+     * CloudNativePG's, on exactly when there is more than one instance.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
-    void postgresHasADatabaseForEveryService(Bundle bundle) {
-        List<StatefulSet> sets = bundle.typed(StatefulSet.class);
-        assertThat(sets).hasSize(1);
-        StatefulSet pg = sets.get(0);
-        assertThat(pg.getMetadata().getName()).isEqualTo("vixlab-postgres");
-        assertThat(bundle.typed(Service.class)).anySatisfy(s -> {
-            assertThat(s.getMetadata().getName()).isEqualTo("vixlab-postgres");
-            assertThat(s.getSpec().getPorts().get(0).getPort()).isEqualTo(5432);
-        });
-        String url = ServiceConfig.load(Manifests.ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"))
-                .getProperty("%prod.quarkus.datasource.jdbc.url");
-        assertThat(url).isEqualTo("jdbc:postgresql://vixlab-postgres:5432/${quarkus.application.name}");
-        Container c = pg.getSpec().getTemplate().getSpec().getContainers().get(0);
-        Map<String, EnvVar> env = new LinkedHashMap<>();
-        c.getEnv().forEach(e -> env.put(e.getName(), e));
-        assertThat(env.get("POSTGRES_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("db-password");
-        assertThat(env.get("POSTGRES_USER").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("db-user");
-        String initName = pg.getSpec().getTemplate().getSpec().getVolumes().stream()
-                .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName();
-        assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/docker-entrypoint-initdb.d"));
-        String script = String.join("\n", bundle.configMap(initName).orElseThrow().getData().values());
+    void postgresHasARoleAndADatabaseForEveryServiceThatKeepsOne(Bundle bundle) {
+        assertThat(bundle.typed(StatefulSet.class)).as(bundle + ": no hand-made database").isEmpty();
+        List<GenericKubernetesResource> clusters = bundle.custom("Cluster");
+        assertThat(clusters).as(bundle + ": one CloudNativePG Cluster").hasSize(1);
+        GenericKubernetesResource cluster = clusters.get(0);
+        String clusterName = cluster.getMetadata().getName();
+        assertThat((Boolean) cluster.get("spec", "enableSuperuserAccess")).as("no superuser login").isFalse();
+        int instances = ((Number) cluster.get("spec", "instances")).intValue();
+        assertThat((Boolean) cluster.get("spec", "enablePDB")).as(bundle + ": CloudNativePG's PDBs with " + instances
+                + " instance(s) (one instance's would block its node's drain)").isEqualTo(instances > 1);
+        List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
+        Map<String, Map<String, Object>> roleByName = new LinkedHashMap<>();
+        roles.forEach(r -> roleByName.put((String) r.get("name"), r));
+        Map<String, GenericKubernetesResource> databases = new LinkedHashMap<>();
+        bundle.custom("Database").forEach(d -> databases.put(d.get("spec", "name"), d));
+
         for (String module : ServiceConfig.SERVICES) {
-            boolean keepsOne = !"false".equals(ServiceConfig.of(module).property("quarkus.datasource.active"));
-            assertThat(script.contains(" " + module + " ") || script.contains(" " + module + ";"))
-                    .as("init script creates a database for " + module + " exactly when it keeps one").isEqualTo(keepsOne);
+            Container c = container(service(bundle, module));
+            Map<String, EnvVar> env = new LinkedHashMap<>();
+            (c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()).forEach(e -> env.put(e.getName(), e));
+            String url = bundle.configMapEnv(module, "QUARKUS_DATASOURCE_JDBC_URL").orElse(null);
+            if (!keepsADatabase(module)) {
+                assertThat(roleByName).as(module + " keeps no database: no role").doesNotContainKey(module);
+                assertThat(databases).as(module + ": no database").doesNotContainKey(module);
+                assertThat(url).as(module + ": no JDBC URL").isNull();
+                assertThat(env).as(module + ": no database credentials").doesNotContainKeys("QUARKUS_DATASOURCE_USERNAME");
+                continue;
+            }
+            Map<String, Object> role = roleByName.get(module);
+            assertThat(role).as(bundle + ": role of " + module).isNotNull();
+            assertThat(role).containsEntry("login", true).doesNotContainEntry("superuser", true)
+                    .containsEntry("passwordSecret", Map.of("name", databaseSecret(module)));
+            GenericKubernetesResource database = databases.get(module);
+            assertThat(database).as(bundle + ": database of " + module).isNotNull();
+            assertThat((String) database.get("spec", "owner")).as(module + " database owner").isEqualTo(module);
+            assertThat((String) database.get("spec", "cluster", "name")).isEqualTo(clusterName);
+            assertThat(url).as(module + " JDBC URL: its database on the primary's Service")
+                    .isEqualTo("jdbc:postgresql://" + clusterName + "-rw:5432/" + module);
+            for (String[] credential : List.of(new String[] {"QUARKUS_DATASOURCE_USERNAME", "username"},
+                    new String[] {"QUARKUS_DATASOURCE_PASSWORD", "password"})) {
+                EnvVar e = env.get(credential[0]);
+                assertThat(e).as(module + " " + credential[0]).isNotNull();
+                assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(databaseSecret(module));
+                assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(credential[1]);
+            }
+            // A generated (dev) Secret logs in as the role it belongs to.
+            bundle.typed(Secret.class).stream().filter(s -> s.getMetadata().getName().equals(databaseSecret(module))).forEach(s -> {
+                assertThat(s.getType()).isEqualTo("kubernetes.io/basic-auth");
+                assertThat(new String(java.util.Base64.getDecoder().decode(s.getData().get("username")), java.nio.charset.StandardCharsets.UTF_8))
+                        .as(s.getMetadata().getName() + " username").isEqualTo(module);
+            });
         }
-        assertThat(script).contains("CREATE DATABASE");
+        assertThat(roleByName.keySet()).as("roles only for services").allMatch(r -> List.of(ServiceConfig.SERVICES).contains(r));
+
+        List<Map<String, Object>> plugins = cluster.get("spec", "plugins");
+        assertThat(plugins).singleElement().satisfies(plugin -> {
+            assertThat(plugin).containsEntry("name", "barman-cloud.cloudnative-pg.io").containsEntry("isWALArchiver", true);
+            @SuppressWarnings("unchecked")
+            String store = ((Map<String, String>) plugin.get("parameters")).get("barmanObjectName");
+            assertThat(bundle.custom("ObjectStore")).as("the plugin's ObjectStore").anySatisfy(o -> {
+                assertThat(o.getMetadata().getName()).isEqualTo(store);
+                assertThat((String) o.get("spec", "configuration", "destinationPath")).startsWith("s3://");
+            });
+        });
+        assertThat(bundle.custom("ScheduledBackup")).singleElement().satisfies(b -> {
+            assertThat((String) b.get("spec", "cluster", "name")).isEqualTo(clusterName);
+            assertThat((String) b.get("spec", "method")).isEqualTo("plugin");
+            assertThat((String) b.get("spec", "pluginConfiguration", "name")).isEqualTo("barman-cloud.cloudnative-pg.io");
+        });
     }
 }

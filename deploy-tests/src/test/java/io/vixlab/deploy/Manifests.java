@@ -2,11 +2,15 @@ package io.vixlab.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -20,18 +24,25 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Reads manifests into the fabric8 Kubernetes model and finds fields the model does not know. */
+/**
+ * Reads manifests into the fabric8 Kubernetes model (custom resources, those a CRD of
+ * {@link CrdSchemas} defines, as generic resources) and finds fields a model does not know.
+ */
 final class Manifests {
 
-    /** The custom resources deploy/k8s uses, by kind: read as generic resources. */
-    static final Set<String> CUSTOM_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "ScaledObject");
+    /** Strimzi's own typed model of its resources (io.strimzi:api), by kind. */
+    private static final Map<String, Class<?>> STRIMZI_MODEL = Map.of(
+            "Kafka", Kafka.class,
+            "KafkaNodePool", KafkaNodePool.class,
+            "KafkaTopic", KafkaTopic.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Path ROOT = Path.of(System.getProperty("vixlab.root", "..")).toAbsolutePath().normalize();
     static final Path K8S = ROOT.resolve("deploy/k8s");
-    static final String VERSION = System.getProperty("vixlab.version", "0.1.0-SNAPSHOT");
 
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -93,7 +104,7 @@ final class Manifests {
         }
         String json = doc.toString();
         HasMetadata resource;
-        if (CUSTOM_KINDS.contains(kind)) {
+        if (CrdSchemas.get().defines(apiVersion, kind)) {
             resource = SERIALIZATION.unmarshal(json, GenericKubernetesResource.class);
         } else {
             if (SERIALIZATION.getRegisteredKubernetesResource(apiVersion, kind) == null) {
@@ -109,6 +120,41 @@ final class Manifests {
     }
 
     /**
+     * What Strimzi's own model of a resource finds wrong with it: fields its type does not have (the
+     * CRD's schema is one flat union of every storage type's fields, so an ephemeral storage with a
+     * jbod's volumes passes the schema but not the model), values it cannot read. Empty for a kind
+     * that is not Strimzi's.
+     */
+    static List<String> strimziModelProblems(JsonNode resource) {
+        Class<?> model = STRIMZI_MODEL.get(resource.path("kind").asText());
+        if (model == null || !resource.path("apiVersion").asText().startsWith("kafka.strimzi.io/")) {
+            return List.of();
+        }
+        try {
+            return unknownFields(JSON.treeToValue(resource, model));
+        } catch (IOException e) {
+            return List.of(resource.path("kind").asText() + ": " + e.getMessage());
+        }
+    }
+
+    /** The files the kustomizations under deploy/k8s use as patches: partial resources. */
+    static Set<Path> patchFiles() {
+        Set<Path> patches = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path k : files.filter(p -> p.getFileName().toString().equals("kustomization.yaml")).toList()) {
+                readYamlTree(k).path("patches").forEach(n -> {
+                    if (n.has("path")) {
+                        patches.add(k.getParent().resolve(n.path("path").asText()).normalize());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return patches;
+    }
+
+    /**
      * Fields of a typed model object that the model has no property for: fabric8 keeps them (and
      * values of the wrong type) in additionalProperties instead of failing, so they are looked for
      * in every nested object.
@@ -116,7 +162,7 @@ final class Manifests {
     static List<String> unknownFields(Object model) {
         List<String> out = new ArrayList<>();
         collectUnknown(model, model.getClass().getSimpleName(), out, 0);
-        return out;
+        return out.stream().distinct().toList(); // a property may have two getters
     }
 
     private static void collectUnknown(Object o, String path, List<String> out, int depth) {
@@ -135,7 +181,7 @@ final class Manifests {
             }
             return;
         }
-        if (!o.getClass().getName().startsWith("io.fabric8.")) {
+        if (!o.getClass().getName().startsWith("io.fabric8.") && !o.getClass().getName().startsWith("io.strimzi.")) {
             return;
         }
         for (Method m : o.getClass().getMethods()) {
@@ -218,6 +264,32 @@ final class Manifests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The kustomize components under deploy/k8s/components: knobs an overlay may add. */
+    static List<Path> components() {
+        try (Stream<Path> dirs = Files.list(K8S.resolve("components"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml"))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A kustomization (under deploy-tests/target) of an overlay with a component added, as a user
+     * would write it; kustomize takes only relative paths to other directories.
+     */
+    static Path withComponent(String overlay, Path component) {
+        Path dir = ROOT.resolve("deploy-tests/target/kustomize/" + overlay + "+" + component.getFileName());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n  - "
+                    + dir.relativize(K8S.resolve("overlays").resolve(overlay)) + "\ncomponents:\n  - "
+                    + dir.relativize(component) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
     }
 
     static JsonNode readYamlTree(Path file) {

@@ -1,40 +1,59 @@
 package io.vixlab.deploy;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Evaluates NetworkPolicies the way the API defines them, for the selectors deploy/k8s uses
- * (matchLabels only): a pod is isolated in a direction when a policy of that type selects it, and
- * then a connection is allowed when some selecting policy has a rule whose peer and port match.
+ * Evaluates NetworkPolicies the way the API defines them: a pod is isolated in a direction when a
+ * policy of that type selects it, and then a connection is allowed when some selecting policy has a
+ * rule whose peer and port match. Label selectors with matchLabels and matchExpressions; ipBlocks
+ * by address (CIDR and its exceptions), which this check applies to pods' addresses too.
  */
 final class NetworkPolicies {
 
-    /** A pod: its namespace's labels and its own; or, with {@code external}, an address outside the cluster. */
-    record Endpoint(Map<String, String> namespaceLabels, Map<String, String> podLabels, boolean external) {
+    /**
+     * Something that connects or is connected to: a pod (its namespace's labels, its own labels and an
+     * address in the pod network), or an address that is no pod (namespace and pod labels empty).
+     */
+    record Endpoint(Map<String, String> namespaceLabels, Map<String, String> podLabels, String ip) {
+
+        /** Pods get addresses of a typical pod network, 10.244.0.0/16. */
         static Endpoint pod(String namespace, Map<String, String> labels) {
-            return new Endpoint(Map.of("kubernetes.io/metadata.name", namespace), labels, false);
+            return new Endpoint(Map.of("kubernetes.io/metadata.name", namespace), labels, "10.244.1.10");
         }
 
+        /** An address on the internet. */
         static Endpoint internet() {
-            return new Endpoint(Map.of(), Map.of(), true);
+            return address("203.0.113.10");
         }
 
-        /** The Kubernetes API server: an address in the private ranges that is no pod. */
+        /** The Kubernetes API server's Service address (a private address that is no pod). */
         static Endpoint kubernetesApi() {
-            return new Endpoint(Map.of(), Map.of(), false);
+            return address("10.96.0.1");
         }
 
-        boolean isKubernetesApi() {
-            return !external && namespaceLabels.isEmpty() && podLabels.isEmpty();
+        /** NodeLocal DNSCache's link-local address on every node. */
+        static Endpoint nodeLocalDns() {
+            return address("169.254.20.10");
+        }
+
+        static Endpoint address(String ip) {
+            return new Endpoint(Map.of(), Map.of(), ip);
+        }
+
+        boolean isPod() {
+            return !namespaceLabels.isEmpty();
         }
 
         boolean inNamespace(String namespace) {
-            return !external && namespace.equals(namespaceLabels.get("kubernetes.io/metadata.name"));
+            return namespace.equals(namespaceLabels.get("kubernetes.io/metadata.name"));
         }
     }
 
@@ -58,7 +77,7 @@ final class NetworkPolicies {
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().flatMap(p -> p.getSpec().getIngress() == null ? java.util.stream.Stream.empty()
+        return selecting.stream().flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty()
                         : p.getSpec().getIngress().stream())
                 .anyMatch(rule -> peersMatch(rule.getFrom(), from) && portsMatch(rule.getPorts(), port));
     }
@@ -71,7 +90,7 @@ final class NetworkPolicies {
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().flatMap(p -> p.getSpec().getEgress() == null ? java.util.stream.Stream.empty()
+        return selecting.stream().flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty()
                         : p.getSpec().getEgress().stream())
                 .anyMatch(rule -> peersMatch(rule.getTo(), to) && portsMatch(rule.getPorts(), port));
     }
@@ -101,12 +120,9 @@ final class NetworkPolicies {
 
     private boolean peerMatches(NetworkPolicyPeer peer, Endpoint other) {
         if (peer.getIpBlock() != null) {
-            // The rules use ipBlock for the internet (0.0.0.0/0) and for the API server (private
-            // ranges, where pods lie too: so no pod may be reached on the API server's ports).
-            String cidr = peer.getIpBlock().getCidr();
-            return "0.0.0.0/0".equals(cidr) ? other.external() : other.isKubernetesApi() || !other.external();
+            return inBlock(peer.getIpBlock(), other.ip());
         }
-        if (other.external()) {
+        if (!other.isPod()) {
             return false;
         }
         boolean namespaceOk = peer.getNamespaceSelector() == null
@@ -114,6 +130,27 @@ final class NetworkPolicies {
                 : matches(peer.getNamespaceSelector(), other.namespaceLabels());
         boolean podOk = peer.getPodSelector() == null || matches(peer.getPodSelector(), other.podLabels());
         return namespaceOk && podOk;
+    }
+
+    private static boolean inBlock(IPBlock block, String ip) {
+        return inCidr(block.getCidr(), ip)
+                && (block.getExcept() == null || block.getExcept().stream().noneMatch(except -> inCidr(except, ip)));
+    }
+
+    /** IPv4 only: the manifests' blocks and the endpoints' addresses are IPv4. */
+    static boolean inCidr(String cidr, String ip) {
+        String[] parts = cidr.split("/");
+        int bits = Integer.parseInt(parts[1]);
+        long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (ipv4(parts[0]) & mask) == (ipv4(ip) & mask);
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String octet : address.split("\\.")) {
+            value = (value << 8) | Integer.parseInt(octet);
+        }
+        return value;
     }
 
     private static boolean portsMatch(List<NetworkPolicyPort> ports, int port) {
@@ -130,10 +167,20 @@ final class NetworkPolicies {
         if (selector == null) {
             return true;
         }
-        if (selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty()) {
-            throw new AssertionError("matchExpressions are not evaluated by this test: use matchLabels");
-        }
         Map<String, String> want = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-        return want.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        List<LabelSelectorRequirement> expressions = selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
+        return want.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+                && expressions.stream().allMatch(e -> matches(e, labels));
+    }
+
+    private static boolean matches(LabelSelectorRequirement requirement, Map<String, String> labels) {
+        String value = labels.get(requirement.getKey());
+        return switch (requirement.getOperator()) {
+            case "In" -> value != null && requirement.getValues().contains(value);
+            case "NotIn" -> value == null || !requirement.getValues().contains(value);
+            case "Exists" -> value != null;
+            case "DoesNotExist" -> value == null;
+            default -> throw new AssertionError("unknown label selector operator " + requirement.getOperator());
+        };
     }
 }

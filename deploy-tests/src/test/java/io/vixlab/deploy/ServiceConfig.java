@@ -29,11 +29,24 @@ final class ServiceConfig {
 
     static final String[] SERVICES = {"data-ingest", "feature-service", "tuner-service", "trainer-service", "report-service"};
 
-    /** Read by Quarkus itself or by the JVM, not declared in a properties file. */
+    /** Read by Quarkus itself, the JVM or a native library, not declared in a properties file. */
     static final Map<String, String> KNOWN = Map.of(
             "QUARKUS_PROFILE", "quarkus.profile",
             "QUARKUS_LOG_LEVEL", "quarkus.log.level",
-            "JAVA_TOOL_OPTIONS", "read by the JVM at start");
+            "JAVA_TOOL_OPTIONS", "read by the JVM at start",
+            "AWS_ACCESS_KEY_ID", "read by the AWS SDK's default credentials provider (the model store)",
+            "AWS_SECRET_ACCESS_KEY", "read by the AWS SDK's default credentials provider (the model store)",
+            "CUDA_CACHE_PATH", "read by the CUDA driver (the trainer's GPU build)",
+            "CUDA_CACHE_MAXSIZE", "read by the CUDA driver (the trainer's GPU build)");
+
+    /**
+     * The services that keep final models in the S3 model store, and its properties: those of the
+     * model-store module's {@code @ConfigMapping(prefix = "vixlab.model-store")}, a module of its own
+     * (its sources need not be in this checkout for the manifests to be checked against its names).
+     */
+    static final Set<String> MODEL_STORE_USERS = Set.of("trainer-service", "report-service");
+    static final List<String> MODEL_STORE_PROPERTIES = List.of(
+            "vixlab.model-store.location", "vixlab.model-store.s3.endpoint", "vixlab.model-store.s3.region");
     static final Set<String> KNOWN_PREFIXES = Set.of("QUARKUS_DATASOURCE_", "QUARKUS_HTTP_", "QUARKUS_LOG_CATEGORY_");
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
@@ -61,6 +74,9 @@ final class ServiceConfig {
                 "service-kit defaults");
         addMappings(root.resolve(module).resolve("src/main/java"));
         addMappings(root.resolve("service-kit/src/main/java"));
+        if (MODEL_STORE_USERS.contains(module)) {
+            MODEL_STORE_PROPERTIES.forEach(p -> properties.put(p, "the model-store module's @ConfigMapping"));
+        }
     }
 
     static ServiceConfig of(String module) {
