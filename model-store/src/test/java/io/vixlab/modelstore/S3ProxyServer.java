@@ -9,8 +9,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A real S3-compatible server in this JVM: S3Proxy on a free loopback port over jclouds' in-memory
- * blob store, with SigV4 credentials. Shared with the services' tests through the test-jar.
+ * A real S3-compatible server in this JVM: S3Proxy on a free loopback port over its in-memory blob
+ * store, with SigV4 credentials. Shared with the services' tests through the test-jar; jclouds
+ * needs Guice 7 first on the class path (a service's test classpath may carry Maven's Guice 5).
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -24,11 +25,11 @@ public final class S3ProxyServer implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    /** Starts a server and returns once it answers. */
+    /** Starts a server and returns once it serves. */
     public static S3ProxyServer start() {
         S3ProxyJunitCore proxy = new S3ProxyJunitCore.Builder()
                 .withCredentials(ACCESS_KEY, SECRET_KEY)
-                .withBlobStoreProvider("transient")
+                .withBlobStoreProvider("transient-nio2")
                 .build();
         try {
             proxy.beforeEach();
