@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.tuning.TrainingSettings;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,12 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,28 +152,13 @@ abstract class ModelStoreContract {
         assertThat(store().exists(key)).isFalse();
     }
 
-    /** A directory with the given files of random bytes (sizes up to 200 KB). */
     Path savedModel(String... files) throws IOException {
-        Path directory = Files.createTempDirectory(work, "saved-model");
-        for (String file : files) {
-            Path path = directory.resolve(file);
-            Files.createDirectories(path.getParent());
-            byte[] content = new byte[random.nextInt(200_000) + 1];
-            random.nextBytes(content);
-            Files.write(path, content);
-        }
-        return directory;
+        return ModelFiles.savedModel(work, random, files);
     }
 
     private Map<String, byte[]> unzip(ModelKey key) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         store().writeZip(key, out);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
+        return ModelFiles.unzip(out.toByteArray());
     }
 }

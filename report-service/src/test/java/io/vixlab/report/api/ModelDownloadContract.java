@@ -11,6 +11,7 @@ import io.vixlab.contracts.MessageLimits;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.modelstore.ModelFiles;
 import io.vixlab.modelstore.ModelKey;
 import io.vixlab.modelstore.ModelMetadata;
 import io.vixlab.modelstore.ModelStore;
@@ -18,19 +19,16 @@ import io.vixlab.report.fixture.StudyFixture;
 import io.vixlab.report.service.ResultStore;
 import io.vixlab.report.web.FixtureStudies;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A study's final model downloads through the REST endpoint from the model store the trainers put
@@ -55,9 +53,9 @@ abstract class ModelDownloadContract {
     abstract String storeUriPrefix();
 
     @Test
-    void theReportLinksItsModelWhichDownloadsAsAZipOfTheSavedModel() throws IOException {
+    void theReportLinksItsModelWhichDownloadsAsAZipOfTheSavedModel(@TempDir Path work) throws IOException {
         String studyId = fixtures.study(false);
-        Path savedModel = savedModel();
+        Path savedModel = ModelFiles.savedModel(work, new Random(11), FILES.toArray(String[]::new));
         ModelKey key = ModelKey.of(studyId, "Basic_CNN_LSTM", "final-basic");
         URI uri = models.put(key, savedModel, metadata(studyId));
         assertThat(uri.toString()).startsWith(storeUriPrefix());
@@ -77,7 +75,7 @@ abstract class ModelDownloadContract {
                 .contentType("application/zip").extract();
         assertThat(response.header("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"study-" + studyId + "-Basic_CNN_LSTM-final-basic.zip\"");
-        Map<String, byte[]> zip = unzip(response.asByteArray());
+        Map<String, byte[]> zip = ModelFiles.unzip(response.asByteArray());
         String folder = "Basic_CNN_LSTM-final-basic/";
         assertThat(zip.keySet()).containsExactly(folder + FILES.get(0), folder + FILES.get(1), folder + FILES.get(2),
                 folder + ModelStore.METADATA_FILE);
@@ -115,29 +113,5 @@ abstract class ModelDownloadContract {
                 Map.of("dense_units", 16, "learning_rate", 0.001), TrainingSettings.finalDefaults(), 12_345, 40,
                 new Metrics(0.014, 0.1183, 0.1, 0.8799, 1.0), new Metrics(0.0006, 0.024, 0.02, 0.8799, 1.0),
                 Instant.parse("2026-11-25T14:11:14Z"));
-    }
-
-    /** A SavedModel directory's layout with random bytes in its files. */
-    private static Path savedModel() throws IOException {
-        Path directory = Files.createTempDirectory("saved-model");
-        Random random = new Random(11);
-        for (String file : FILES) {
-            Path path = directory.resolve(file);
-            Files.createDirectories(path.getParent());
-            byte[] content = new byte[random.nextInt(100_000) + 1];
-            random.nextBytes(content);
-            Files.write(path, content);
-        }
-        return directory;
-    }
-
-    private static Map<String, byte[]> unzip(byte[] archive) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
     }
 }

@@ -21,6 +21,7 @@ import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.modelstore.ModelFiles;
 import io.vixlab.modelstore.ModelMetadata;
 import io.vixlab.modelstore.ModelStore;
 import io.vixlab.modelstore.S3ModelStoreResource;
@@ -29,16 +30,12 @@ import io.vixlab.trainer.fixture.TrainerTopics;
 import io.vixlab.trainer.model.CnnLstmModel;
 import io.vixlab.trainer.model.ModelContext;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Result;
@@ -91,7 +88,8 @@ class FinalModelInS3Test {
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         models.writeZip(models.key(URI.create(result.artifactUri())), zip);
-        Path savedModel = unzip(zip.toByteArray(), download).resolve("Basic_CNN_LSTM-f-s3");
+        ModelFiles.unzip(zip.toByteArray(), download);
+        Path savedModel = download.resolve("Basic_CNN_LSTM-f-s3");
         int count = WINDOWS - TRAIN;
         float[] x = new float[count * DAYS * FEATURES];
         for (int w = 0; w < count; w++) {
@@ -108,17 +106,5 @@ class FinalModelInS3Test {
                         .isCloseTo(result.predictions().get(i).predicted(), within(1e-3));
             }
         }
-    }
-
-    private static Path unzip(byte[] archive, Path into) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Path file = into.resolve(entry.getName()).normalize();
-                assertThat(file.startsWith(into)).as("%s stays in the download", entry.getName()).isTrue();
-                Files.createDirectories(file.getParent());
-                Files.copy(zip, file);
-            }
-        }
-        return into;
     }
 }
