@@ -134,7 +134,6 @@ public final class LocalStack implements AutoCloseable {
         String name = trainerName(i);
         Map<String, String> props = properties(TRAINER_SERVICE);
         props.put("vixlab.trainer.name", name);
-        props.put("vixlab.trainer.model-store", config.workdir().toAbsolutePath().normalize().resolve("models").toString());
         props.put("vixlab.trainer.threads.intra-op", String.valueOf(
                 intraOpThreadsPerTrainer(Runtime.getRuntime().availableProcessors(), config.trainers())));
         ServiceProcess trainer = launch(name, TRAINER_SERVICE, i == 1 ? STANDARD_PORTS.get(TRAINER_SERVICE) : 0, props);
@@ -147,11 +146,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> properties(String module) {
-        Path work = config.workdir().toAbsolutePath().normalize();
+        return properties(module, config.workdir(), kafka.bootstrapServers());
+    }
+
+    /**
+     * A service's settings in the local stack: the local profile, the local broker, the run's working
+     * directory; trainers put final models into {@code workdir/models} and report-service serves
+     * their downloads from there (the same model store, a directory).
+     */
+    static Map<String, String> properties(String module, Path workdir, String bootstrapServers) {
+        Path work = workdir.toAbsolutePath().normalize();
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.profile", "local");
-        props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        props.put("kafka.bootstrap.servers", bootstrapServers);
         props.put("vixlab.data-dir", work.toString());
+        if (module.equals(TRAINER_SERVICE) || module.equals(REPORT_SERVICE)) {
+            props.put("vixlab.model-store.location", work.resolve("models").toString());
+        }
         return props;
     }
 

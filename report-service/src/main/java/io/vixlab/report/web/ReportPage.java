@@ -8,6 +8,7 @@ import io.vixlab.contracts.report.DieboldMarianoResult;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.report.api.PathSegment;
 import io.vixlab.report.chart.ComparisonMetric;
 import io.vixlab.report.chart.NumberLabels;
 import io.vixlab.report.chart.StudyCharts;
@@ -40,7 +41,11 @@ public final class ReportPage {
     private ReportPage() {
     }
 
-    public static String render(StudyReportView view, Mode mode) {
+    /**
+     * @param modelDownloads the download path of each architecture's model this service serves
+     *     (none in a standalone file, which links nowhere)
+     */
+    public static String render(StudyReportView view, Mode mode, Map<String, String> modelDownloads) {
         StudyReport report = view.report();
         StringBuilder body = new StringBuilder();
         if (mode == Mode.APP) {
@@ -52,7 +57,7 @@ public final class ReportPage {
         }
         body.append("<h1>Study ").append(escape(report.studyId())).append("</h1>\n");
         summary(body, view);
-        comparison(body, report);
+        comparison(body, report, modelDownloads);
         baselines(body, report);
         tests(body, report);
         charts(body, view);
@@ -80,7 +85,7 @@ public final class ReportPage {
         body.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>");
     }
 
-    private static void comparison(StringBuilder body, StudyReport report) {
+    private static void comparison(StringBuilder body, StudyReport report, Map<String, String> modelDownloads) {
         body.append("<h2>Comparison (sorted by test MSE, metrics in VIX points)</h2>\n");
         if (report.rows().isEmpty()) {
             body.append("<p>No architecture has a complete final model yet.</p>\n");
@@ -88,7 +93,7 @@ public final class ReportPage {
         }
         body.append("<table class=\"comparison\"><tr><th>#</th><th>architecture</th>").append(metricHeaders())
                 .append("<th>parameters</th><th>trials complete / pruned / failed</th><th>best value</th>"
-                        + "<th>training time</th><th>best parameters</th></tr>\n");
+                        + "<th>training time</th><th>best parameters</th><th>model</th></tr>\n");
         int rank = 1;
         for (ArchitectureRow row : report.rows()) {
             body.append("<tr><td class=\"number\">").append(rank++).append("</td><td>")
@@ -97,9 +102,18 @@ public final class ReportPage {
                     .append(row.trialsComplete()).append(" / ").append(row.trialsPruned()).append(" / ")
                     .append(row.trialsFailed()).append("</td>").append(numberCell(row.bestValue()))
                     .append("<td class=\"number\">").append(escape(Html.duration(row.trainingMillis()))).append("</td><td>")
-                    .append(escape(params(row.bestParams()))).append("</td></tr>\n");
+                    .append(escape(params(row.bestParams()))).append("</td>")
+                    .append(modelCell(row, modelDownloads.get(row.architecture()))).append("</tr>\n");
         }
         body.append("</table>\n");
+    }
+
+    /** A link to the model's zip where this service serves it, else where the model lies. */
+    private static String modelCell(ArchitectureRow row, String download) {
+        if (download != null) {
+            return "<td><a href=\"" + escape(download) + "\" download>SavedModel (zip)</a></td>";
+        }
+        return "<td>" + escape(row.artifactUri() == null ? "" : row.artifactUri()) + "</td>";
     }
 
     private static void baselines(StringBuilder body, StudyReport report) {

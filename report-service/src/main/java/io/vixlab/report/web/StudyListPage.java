@@ -2,6 +2,7 @@ package io.vixlab.report.web;
 
 import static io.vixlab.report.web.Html.escape;
 
+import io.vixlab.report.api.PathSegment;
 import io.vixlab.report.service.StudyProgress;
 import io.vixlab.report.service.StudyProgress.ArchitectureProgress;
 import java.util.List;

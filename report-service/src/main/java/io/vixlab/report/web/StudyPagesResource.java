@@ -2,7 +2,9 @@ package io.vixlab.report.web;
 
 import io.vixlab.kit.rest.Problems;
 import io.vixlab.report.api.StudiesResource;
+import io.vixlab.report.service.ModelDownloads;
 import io.vixlab.report.service.ReportUnavailableException;
+import io.vixlab.report.service.StudyReportView;
 import io.vixlab.report.service.StudyReports;
 import io.vixlab.report.service.StudyTracker;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The web pages: the list of studies and each study's report, also as a standalone file. */
@@ -24,10 +27,12 @@ public class StudyPagesResource {
 
     private final StudyTracker tracker;
     private final StudyReports reports;
+    private final ModelDownloads downloads;
 
-    public StudyPagesResource(StudyTracker tracker, StudyReports reports) {
+    public StudyPagesResource(StudyTracker tracker, StudyReports reports, ModelDownloads downloads) {
         this.tracker = tracker;
         this.reports = reports;
+        this.downloads = downloads;
     }
 
     @GET
@@ -38,14 +43,15 @@ public class StudyPagesResource {
     @GET
     @Path("studies/{id}")
     public String report(@PathParam("id") String studyId) {
-        return ReportPage.render(reports.view(studyId), ReportPage.Mode.APP);
+        StudyReportView view = reports.view(studyId);
+        return ReportPage.render(view, ReportPage.Mode.APP, StudiesResource.modelDownloads(view.report(), downloads));
     }
 
     /** The report page as one file that renders offline: styles and charts inline, no links back. */
     @GET
     @Path("studies/{id}/export.html")
     public Response export(@PathParam("id") String studyId) {
-        return Response.ok(ReportPage.render(reports.view(studyId), ReportPage.Mode.STANDALONE))
+        return Response.ok(ReportPage.render(reports.view(studyId), ReportPage.Mode.STANDALONE, Map.of()))
                 .header("Content-Disposition", "attachment; filename=\"" + StudiesResource.fileName(studyId) + ".html\"")
                 .build();
     }

@@ -4,20 +4,15 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where this trainer keeps its models, what it calls itself, how long it waits for datasets, and how
- * it takes runs from the work queue.
+ * What this trainer calls itself, how long it waits for datasets, and how it takes runs from the work
+ * queue. Where its models go is the model store's ({@code vixlab.model-store.*}, module model-store).
  */
 @ConfigMapping(prefix = "vixlab.trainer")
 public interface TrainerConfig {
-
-    /** Final models are exported to {@code <model-store>/<studyId>/<architecture>-<finalId>}. */
-    @WithDefault("${vixlab.data-dir}/models")
-    Path modelStore();
 
     /** The {@code trainer} of every result; unset means the host name (the pod's name in Kubernetes). */
     Optional<String> name();

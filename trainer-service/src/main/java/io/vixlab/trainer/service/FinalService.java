@@ -8,9 +8,10 @@ import io.vixlab.contracts.training.TrainingProgress.RunKind;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrainingLimits;
+import io.vixlab.modelstore.ModelMetadata;
 import io.vixlab.trainer.config.TrainerConfig;
 import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
-import io.vixlab.trainer.persistence.ModelStore;
+import io.vixlab.trainer.persistence.SavedModelExporter;
 import io.vixlab.trainer.training.Evaluation;
 import io.vixlab.trainer.training.FinalTraining;
 import io.vixlab.trainer.training.Trainer;
@@ -38,11 +39,11 @@ public class FinalService {
     private final StopRequests stops;
     private final TrainingEventPublisher events;
     private final RunAnswers answers;
-    private final ModelStore models;
+    private final SavedModelExporter models;
     private final TrainerConfig config;
 
     public FinalService(DatasetCache datasets, StopRequests stops, TrainingEventPublisher events, RunAnswers answers,
-            ModelStore models, TrainerConfig config) {
+            SavedModelExporter models, TrainerConfig config) {
         this.datasets = datasets;
         this.stops = stops;
         this.events = events;
@@ -87,7 +88,10 @@ public class FinalService {
                 }
                 Evaluation evaluation = training.evaluate(data.test(), data.testPreviousCloses(), data.testDates(),
                         data.scaler()).requireFinite();
-                URI saved = models.export(request.studyId(), run.architecture(), request.finalId(), training.model());
+                URI saved = models.export(training.model(), new ModelMetadata(request.studyId(),
+                        run.architecture().displayName(), request.finalId(), request.attempt(), request.datasetId(),
+                        request.params(), request.training(), parameterCount, epochs, evaluation.points(),
+                        evaluation.scaled(), Instant.now()));
                 return Optional.of(Answer.of(result(request, TrialState.COMPLETE, evaluation.points(),
                         evaluation.scaled(), evaluation.predictions(), parameterCount, epochs, saved.toString(), null,
                         start)));

@@ -20,13 +20,13 @@ import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.modelstore.ModelStore;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.TopicReader;
 import io.vixlab.trainer.fixture.TrainerTopics;
-import io.vixlab.trainer.persistence.ModelStore;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,7 @@ class FinalTrainingTest {
     ModelStore models;
 
     @Test
-    void finalTrainingPublishesTestMetricsPredictionsAndTheSavedModelsLocation() {
+    void finalTrainingPublishesTestMetricsPredictionsAndTheSavedModelsLocation() throws IOException {
         DatasetWindows windows = TrainerTopics.publishDataset();
         TrainingSettings settings = new TrainingSettings(3, 32, 0, 20, 0.5, 10, 1e-6, 0.1, 42);
         send(Topics.TRAINING_FINALS, "f-basic", new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION,
@@ -67,9 +67,10 @@ class FinalTrainingTest {
 
         // A location in the model store, not a server path
         assertThat(result.artifactUri()).isEqualTo("models:/study-final-test/Basic_CNN_LSTM-f-basic");
-        Path saved = models.resolve(URI.create(result.artifactUri()));
-        assertThat(saved).isDirectory().endsWith(Path.of("study-final-test", "Basic_CNN_LSTM-f-basic"));
-        assertThat(Files.exists(saved.resolve("saved_model.pb"))).isTrue();
+        assertThat(models.files(models.key(URI.create(result.artifactUri()))))
+                .contains("saved_model.pb", "variables/variables.index", ModelStore.METADATA_FILE);
+        assertThat(Path.of("target/test-model-store/study-final-test/Basic_CNN_LSTM-f-basic/saved_model.pb"))
+                .as("in the configured directory").isRegularFile();
 
         assertThat(await(Topics.TRAINING_PROGRESS, "f-basic", TrainingProgress.class, 3))
                 .extracting(TrainingProgress::kind).containsOnly(TrainingProgress.RunKind.FINAL);

@@ -1,15 +1,15 @@
-package io.vixlab.report.web;
+package io.vixlab.report.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** A study id as one URL path segment. */
-final class PathSegment {
+/** An id (a study's, an architecture's) as one URL path segment. */
+public final class PathSegment {
 
     private PathSegment() {
     }
 
-    static String encode(String segment) {
+    public static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
