@@ -59,8 +59,9 @@ public final class StudyCore {
             SearchHistory history = new SearchHistory(plan);
             int step = SearchAlgorithms.step(plan.training(), progress.fold(), progress.epoch());
             if (!trial.isRunning()) {
-                // A reproducible study's finished trial has its whole curve from its result already.
-                if (!history.reproducible()) {
+                // In a reproducible study a pruned trial's curve ends at the step its pruner stopped it;
+                // a completed one may still miss late steps when its result carried no curve.
+                if (!(history.reproducible() && trial.state == TrialState.PRUNED)) {
                     trial.recordLate(step, progress.valLoss());
                 }
                 return;
