@@ -177,7 +177,7 @@ class StudyReportFlowTest {
                 StudyEvent::studyId);
         send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
         send(Topics.TRAINING_PROGRESS, StudyFixture.progress(studyId), p -> p.runId());
-        send(Topics.MARKET_BARS, StudyFixture.vixBars(), bar -> bar.key());
+        send(Topics.MARKET_BARS, StudyFixture.marketBars(), bar -> bar.key());
         send(Topics.FEATURE_DATASETS, List.of(StudyFixture.dataset()), d -> d.datasetId());
         send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
     }
