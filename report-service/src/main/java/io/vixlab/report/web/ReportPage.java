@@ -87,8 +87,13 @@ public final class ReportPage {
         summaryRow(body, "dataset", report.datasetId());
         summaryRow(body, "test period", report.testStart() + " to " + report.testEnd() + " (" + report.testDays()
                 + " days)");
-        summaryRow(body, "best baseline (test MSE)", report.bestBaseline());
-        summaryRow(body, "baselines fitted on", fittingSample(report.baselineFittingSample()));
+        // Reports published before these fields existed lack them.
+        if (report.bestBaseline() != null) {
+            summaryRow(body, "best baseline (test MSE)", report.bestBaseline());
+        }
+        if (report.baselineFittingSample() != null) {
+            summaryRow(body, "baselines fitted on", fittingSample(report.baselineFittingSample()));
+        }
         summaryRow(body, "generated at", report.generatedAt());
         body.append("</table>\n");
     }
@@ -162,8 +167,8 @@ public final class ReportPage {
         CombinationRow combination = report.combination();
         if (combination != null) {
             body.append("<tr class=\"combination\"><td>—</td><td>").append(escape(combination.name()))
-                    .append("<br><em>").append(escape(combination.definition())).append(" Combines ")
-                    .append(escape(String.join(", ", combination.architectures()))).append(".</em></td>")
+                    .append("<br><em>mean of ").append(escape(String.join(", ", combination.architectures())))
+                    .append("</em></td>")
                     .append(metricCells(combination.metrics())).append("<td></td>".repeat(6))
                     .append(healthCell(combination.healthFlags())).append("</tr>\n");
         }
