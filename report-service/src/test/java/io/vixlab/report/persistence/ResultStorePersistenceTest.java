@@ -19,7 +19,6 @@ import io.vixlab.testing.KafkaTestResource;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
