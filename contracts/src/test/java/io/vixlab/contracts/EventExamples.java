@@ -8,7 +8,12 @@ import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.contracts.market.SymbolRange;
 import io.vixlab.contracts.report.ArchitectureRow;
 import io.vixlab.contracts.report.BaselineRow;
+import io.vixlab.contracts.report.CombinationRow;
+import io.vixlab.contracts.report.ConfidenceSet;
+import io.vixlab.contracts.report.ConfidenceSetMember;
 import io.vixlab.contracts.report.DieboldMarianoResult;
+import io.vixlab.contracts.report.FittingSample;
+import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
@@ -77,13 +82,35 @@ final class EventExamples {
                         basicParams(), TrainingSettings.finalDefaults(), metrics, new Metrics(0.03, 0.17, 0.12, 0.91, 0.53),
                         List.of(new Prediction(LocalDate.of(2024, 1, 2), 13.4, 13.2, 12.45)), 52_113, 37, 90_000,
                         "file:///models/study-1/Basic_CNN_LSTM", "none", NOW),
-                new StudyReport(1, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 28),
-                        20, List.of(new ArchitectureRow("Basic_CNN_LSTM", metrics, 52_113, basicParams(), 0.041, 40, 8, 2,
-                                90_000, "file:///models/study-1/Basic_CNN_LSTM")),
-                        List.of(new BaselineRow("random_walk", "tomorrow's VIX = today's close", metrics)),
-                        List.of(new DieboldMarianoResult("Basic_CNN_LSTM", "random_walk",
-                                DieboldMarianoResult.LossFunction.SQUARED, 1, 20, -0.2, -1.1, 0.28,
-                                DieboldMarianoResult.Verdict.NO_SIGNIFICANT_DIFFERENCE)),
-                        "Basic_CNN_LSTM", NOW));
+                studyReport(metrics));
+    }
+
+    private static StudyReport studyReport(Metrics metrics) {
+        HealthFlag narrow = new HealthFlag(HealthFlag.Kind.NARROW_SPREAD,
+                "the predictions' standard deviation is 1.04 against the actual's 3.48: ratio 0.30, below 0.50", 0.3, 0.5);
+        List<ConfidenceSetMember> members = List.of(
+                new ConfidenceSetMember("Basic_CNN_LSTM", ConfidenceSetMember.Kind.ARCHITECTURE, 2.25, 1, 3, true, true),
+                new ConfidenceSetMember("Deep_CNN_LSTM", ConfidenceSetMember.Kind.ARCHITECTURE, 2.6, 0.31, 2, true, true),
+                new ConfidenceSetMember("Equal-weight combination", ConfidenceSetMember.Kind.COMBINATION, 2.3, 1, 3,
+                        true, true),
+                new ConfidenceSetMember("Random walk", ConfidenceSetMember.Kind.BASELINE, 3.1, 0.04, 1, false, false));
+        return new StudyReport(1, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 28),
+                20, new FittingSample(LocalDate.of(2020, 1, 2), LocalDate.of(2023, 12, 29), 1006),
+                List.of(new ArchitectureRow("Basic_CNN_LSTM", metrics, 52_113, basicParams(), 0.041, 40, 8, 2,
+                        90_000, "file:///models/study-1/Basic_CNN_LSTM", List.of()),
+                        new ArchitectureRow("Deep_CNN_LSTM", metrics, 80_411, basicParams(), 0.052, 40, 8, 2,
+                                95_000, "file:///models/study-1/Deep_CNN_LSTM", List.of(narrow))),
+                new CombinationRow("Equal-weight combination", "mean of the final models' forecasts",
+                        List.of("Basic_CNN_LSTM", "Deep_CNN_LSTM"), metrics, List.of()),
+                List.of(new BaselineRow("random_walk", "tomorrow's VIX = today's close", metrics)),
+                "random_walk",
+                List.of(new DieboldMarianoResult("Basic_CNN_LSTM", "random_walk",
+                        DieboldMarianoResult.LossFunction.SQUARED, 1, 20, -0.2, -1.1, 0.28,
+                        DieboldMarianoResult.Verdict.NO_SIGNIFICANT_DIFFERENCE)),
+                List.of(new ConfidenceSet(DieboldMarianoResult.LossFunction.SQUARED, ConfidenceSet.Statistic.T_MAX, 20,
+                        3, 5000, 2011, members)),
+                "Basic_CNN_LSTM",
+                List.of("No model beats the random walk at the 5% level on either loss."),
+                NOW);
     }
 }

@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * The end-of-run comparison from report-service's report JSON ({@code GET /api/studies/{id}/report},
- * the {@code reports.studies} schema): architectures by test MSE, then the baselines, then each
- * architecture's Diebold-Mariano test against the random walk on squared loss.
+ * the {@code reports.studies} schema): architectures by test MSE and their combination, then the
+ * baselines (the best one named), each forecast's Diebold-Mariano test against the random walk and
+ * against the best baseline on squared loss, and the report's verdict sentences.
  */
 public final class ComparisonTable {
 
@@ -26,6 +27,8 @@ public final class ComparisonTable {
         for (JsonNode b : report.path("baselines")) {
             width = Math.max(width, b.path("name").asText().length());
         }
+        JsonNode combination = report.path("combination");
+        width = Math.max(width, combination.path("name").asText().length());
         String header = HEADER_FORMAT.replace("NAME", String.valueOf(width));
         String row = ROW_FORMAT.replace("NAME", String.valueOf(width));
         List<String> lines = new ArrayList<>();
@@ -38,15 +41,37 @@ public final class ComparisonTable {
         for (JsonNode r : report.path("rows")) {
             lines.add(metricsLine(row, r.path("architecture").asText(), r.path("metrics")));
         }
+        if (!combination.isMissingNode() && !combination.isNull()) {
+            lines.add(metricsLine(row, combination.path("name").asText(), combination.path("metrics")));
+        }
+        String bestBaseline = report.path("bestBaseline").asText("");
         if (report.path("baselines").size() > 0) {
-            lines.add("baseline");
+            lines.add(bestBaseline.isEmpty() ? "baseline" : "baseline (best: " + bestBaseline + ")");
             for (JsonNode b : report.path("baselines")) {
                 lines.add(metricsLine(row, b.path("name").asText(), b.path("metrics")));
             }
         }
+        addTests(lines, report, "Random walk", width);
+        if (!bestBaseline.isEmpty() && !"Random walk".equals(bestBaseline)) {
+            addTests(lines, report, bestBaseline, width);
+        }
+        if (report.path("summary").size() > 0) {
+            lines.add("");
+            lines.add("Verdict:");
+            report.path("summary").forEach(sentence -> lines.add("  - " + sentence.asText()));
+        }
+        if (report.hasNonNull("bestArchitecture")) {
+            lines.add("");
+            lines.add("Best architecture: " + report.get("bestArchitecture").asText());
+        }
+        return lines;
+    }
+
+    /** Every forecast's Diebold-Mariano test against {@code benchmark} on squared loss. */
+    private static void addTests(List<String> lines, JsonNode report, String benchmark, int width) {
         List<String> tests = new ArrayList<>();
         for (JsonNode t : report.path("tests")) {
-            if ("Random walk".equals(t.path("modelB").asText()) && "SQUARED".equals(t.path("loss").asText())) {
+            if (benchmark.equals(t.path("modelB").asText()) && "SQUARED".equals(t.path("loss").asText())) {
                 double p = t.path("pValue").asDouble();
                 tests.add(String.format(Locale.ROOT, "  %-" + width + "s DM %7.3f  p %7s  %s",
                         t.path("modelA").asText(), t.path("statistic").asDouble(),
@@ -55,14 +80,10 @@ public final class ComparisonTable {
         }
         if (!tests.isEmpty()) {
             lines.add("");
-            lines.add("Diebold-Mariano against the random walk (squared loss, 5% level):");
+            lines.add("Diebold-Mariano against " + ("Random walk".equals(benchmark) ? "the random walk"
+                    : "the best baseline, " + benchmark) + " (squared loss, 5% level):");
             lines.addAll(tests);
         }
-        if (report.hasNonNull("bestArchitecture")) {
-            lines.add("");
-            lines.add("Best architecture: " + report.get("bestArchitecture").asText());
-        }
-        return lines;
     }
 
     private static String metricsLine(String format, String name, JsonNode m) {

@@ -40,21 +40,28 @@ class RenderingTest {
     }
 
     @Test
-    void comparisonTableListsArchitecturesByMseThenBaselinesThenTestsAgainstTheRandomWalk() throws IOException {
+    void comparisonTableListsArchitecturesByMseThenBaselinesThenTestsAndTheVerdict() throws IOException {
         assertThat(ComparisonTable.render(fixture("study-report.json"))).containsExactly(
                 "Study 3f6c2a9e-5b1d-4c1a-9d8e-0a7b6c5d4e3f on dataset ds-0123456789abcdef,"
                         + " test 2022-07-18 to 2026-07-22 (1007 days)",
                 "",
-                "architecture                  MSE      RMSE       MAE        R²   dir.acc",
-                "Basic_CNN_LSTM             3.5000    1.8708    1.1000    0.9012     51.2%",
-                "Bidirectional_CNN_LSTM    12.2500    3.5000    2.2500   -0.0512     48.0%",
-                "baseline",
-                "Random walk                3.2000    1.7889    1.0500    0.9100      0.0%",
-                "HAR                        3.1000    1.7607    1.0400    0.9120     50.5%",
+                "architecture                    MSE      RMSE       MAE        R²   dir.acc",
+                "Basic_CNN_LSTM               3.5000    1.8708    1.1000    0.9012     51.2%",
+                "Bidirectional_CNN_LSTM      12.2500    3.5000    2.2500   -0.0512     48.0%",
+                "Equal-weight combination     6.1000    2.4698    1.6000    0.8200     50.0%",
+                "baseline (best: HAR)",
+                "Random walk                  3.2000    1.7889    1.0500    0.9100      0.0%",
+                "HAR                          3.1000    1.7607    1.0400    0.9120     50.5%",
                 "",
                 "Diebold-Mariano against the random walk (squared loss, 5% level):",
-                "  Basic_CNN_LSTM         DM   1.832  p  0.0672  NO_SIGNIFICANT_DIFFERENCE",
-                "  Bidirectional_CNN_LSTM DM   4.500  p <0.0001  B_BETTER",
+                "  Basic_CNN_LSTM           DM   1.832  p  0.0672  NO_SIGNIFICANT_DIFFERENCE",
+                "  Bidirectional_CNN_LSTM   DM   4.500  p <0.0001  B_BETTER",
+                "",
+                "Diebold-Mariano against the best baseline, HAR (squared loss, 5% level):",
+                "  Basic_CNN_LSTM           DM   2.100  p  0.0360  B_BETTER",
+                "",
+                "Verdict:",
+                "  - No model beats the random walk or the best baseline (HAR).",
                 "",
                 "Best architecture: Basic_CNN_LSTM");
     }

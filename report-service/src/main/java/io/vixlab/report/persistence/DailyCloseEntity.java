@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A daily close from {@code market.bars}, one per symbol and date: the baselines are fitted on
- * and evaluated against the VIX closes of a study's dataset.
+ * A daily VIX or VVIX close from {@code market.bars}, one per symbol and date: the baselines are
+ * fitted on and evaluated against the VIX closes of a study's dataset days, the days with both.
  */
 @Entity
 @Table(name = "daily_close_record",

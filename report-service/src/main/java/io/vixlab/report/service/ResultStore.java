@@ -28,8 +28,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class ResultStore {
 
-    /** The symbol whose closes the baselines are fitted on; other symbols are not kept. */
+    /** The symbol whose closes the baselines forecast and are fitted on. */
     public static final String VIX = "VIX";
+    /**
+     * The other symbol of a dataset: its days are those with a VIX and a VVIX bar, so the VVIX days
+     * tell which VIX closes are the dataset's. Other symbols are not kept.
+     */
+    public static final String VVIX = "VVIX";
 
     @Transactional
     public boolean record(TrialResult result) {
@@ -68,10 +73,10 @@ public class ResultStore {
         return true;
     }
 
-    /** Keeps a VIX close; a bar ingested later for the same day (a correction) replaces it. */
+    /** Keeps a VIX or VVIX close; a bar ingested later for the same day (a correction) replaces it. */
     @Transactional
     public boolean record(MarketBar bar) {
-        if (!VIX.equals(bar.symbol())) {
+        if (!VIX.equals(bar.symbol()) && !VVIX.equals(bar.symbol())) {
             return false;
         }
         DailyCloseEntity close = DailyCloseEntity.find("symbol = ?1 and date = ?2", bar.symbol(), bar.date())
@@ -121,11 +126,21 @@ public class ResultStore {
                 .toList();
     }
 
-    /** The VIX closes up to and including {@code through}, in date order. */
+    /**
+     * The VIX closes from {@code from} through {@code through} on the days that also have a VVIX
+     * close, the days a dataset's rows are made of (feature-service's common trading days), in date order.
+     */
     @Transactional
-    public List<DailyClose> vixCloses(LocalDate through) {
-        return DailyCloseEntity.<DailyCloseEntity>list("symbol = ?1 and date <= ?2", Sort.by("date"), VIX, through)
-                .stream()
+    public List<DailyClose> vixClosesOnCommonDays(LocalDate from, LocalDate through) {
+        return DailyCloseEntity.getEntityManager()
+                .createQuery("select v from DailyCloseEntity v where v.symbol = ?1 and v.date between ?2 and ?3"
+                        + " and exists (select 1 from DailyCloseEntity w where w.symbol = ?4 and w.date = v.date)"
+                        + " order by v.date", DailyCloseEntity.class)
+                .setParameter(1, VIX)
+                .setParameter(2, from)
+                .setParameter(3, through)
+                .setParameter(4, VVIX)
+                .getResultStream()
                 .map(c -> new DailyClose(c.date, c.close))
                 .toList();
     }

@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
  * Builds study reports from the stored events and publishes each completed study's report once.
  *
  * <p>A study is complete when its COMPLETED lifecycle event has arrived, a final result for each
- * of its architectures, its dataset manifest and the VIX closes of the dataset's test period.
- * These arrive on different topics in any order, so every arrival that may complete a study asks
+ * of its architectures, its dataset manifest and the VIX and VVIX closes of the dataset's days
+ * (training and test part). These arrive on different topics in any order, so every arrival that may complete a study asks
  * {@link #publishIfComplete}; the study's row is locked while a report is built and published, so
  * that two arrivals handled at once cannot both publish.
  */
@@ -145,9 +145,10 @@ public class StudyReports {
     }
 
     /**
-     * The VIX closes for the baselines. The dataset's days are those VIX and VVIX share, and VIX alone
-     * trades on a few more; the baselines must forecast exactly the models' test targets from the
-     * same previous close, so test-period closes are kept on the target dates only.
+     * The VIX closes for the baselines: those of the dataset's days (the days with a VIX and a VVIX
+     * close, from the dataset's first date), so that the baselines are fitted on the days the models
+     * train on and forecast each test target from the same previous close. The test-period closes are
+     * further kept on the final models' target dates only.
      */
     private BaselineInput closes(StudyResults results) {
         DatasetManifest dataset = results.dataset();
@@ -156,18 +157,28 @@ public class StudyReports {
                 .flatMap(f -> f.predictions().stream())
                 .map(Prediction::date)
                 .collect(Collectors.toSet());
-        // Before any final model has predicted, every VIX close of the test period stands in.
-        List<DailyClose> closes = store.vixCloses(dataset.lastDate()).stream()
+        // Before any final model has predicted, every close of the test period stands in.
+        List<DailyClose> closes = store.vixClosesOnCommonDays(dataset.firstDate(), dataset.lastDate()).stream()
                 .filter(c -> targets.isEmpty() || c.date().isBefore(dataset.splitDate()) || targets.contains(c.date()))
                 .toList();
         long training = closes.stream().filter(c -> c.date().isBefore(dataset.splitDate())).count();
         long test = closes.size() - training;
-        if (test != dataset.testCount() || training == 0) {
-            throw new ReportUnavailableException("VIX closes of dataset " + dataset.datasetId() + ": " + test + " of "
+        if (test != dataset.testCount() || training < trainingDays(dataset)) {
+            throw new ReportUnavailableException("closes of dataset " + dataset.datasetId() + ": " + test + " of "
                     + dataset.testCount() + " test days (" + dataset.splitDate() + " to " + dataset.lastDate()
-                    + ") and " + training + " training days have arrived on market.bars");
+                    + ") and " + training + " of " + trainingDays(dataset) + " training days (from "
+                    + dataset.firstDate() + ") with a VIX and a VVIX close have arrived on market.bars");
         }
         return BaselineInput.between(closes, dataset.splitDate(), dataset.lastDate());
+    }
+
+    /**
+     * The dataset's days before its split date: its training windows' days, from the first window's
+     * first day to the last training target ({@code trainCount} windows of {@code sequenceLength}
+     * days, each shifted by a day, and the {@code horizon} days to the last one's target).
+     */
+    private static long trainingDays(DatasetManifest dataset) {
+        return (long) dataset.trainCount() + dataset.sequenceLength() + dataset.horizon() - 1;
     }
 
     private StudyResults results(StudyEntity study, DatasetManifest dataset) {

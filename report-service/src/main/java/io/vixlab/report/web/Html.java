@@ -19,6 +19,10 @@ final class Html {
             .chart svg { max-width: 100%; height: auto; border: 1px solid #eee; }
             .verdict-better { color: #1a7f37; font-weight: bold; } .verdict-none { color: #666; }
             .notice { background: #fff8e1; border: 1px solid #f0d48a; padding: 0.5rem; }
+            .health-warning { background: #fdecea; border: 1px solid #e0a09a; padding: 0.5rem; }
+            .health-flag { color: #b3261e; font-weight: bold; } .health-ok { color: #1a7f37; }
+            tr.combination td { background: #f6f8fa; } .mcs-in { color: #1a7f37; } .mcs-out { color: #666; }
+            ul.verdict li { margin: 0.25rem 0; }
             figure { margin: 0; } progress { width: 8rem; } nav a { margin-right: 1rem; }
             """;
 

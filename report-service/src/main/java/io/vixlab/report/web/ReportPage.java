@@ -4,7 +4,12 @@ import static io.vixlab.report.web.Html.escape;
 
 import io.vixlab.contracts.report.ArchitectureRow;
 import io.vixlab.contracts.report.BaselineRow;
+import io.vixlab.contracts.report.CombinationRow;
+import io.vixlab.contracts.report.ConfidenceSet;
+import io.vixlab.contracts.report.ConfidenceSetMember;
 import io.vixlab.contracts.report.DieboldMarianoResult;
+import io.vixlab.contracts.report.FittingSample;
+import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
@@ -16,13 +21,15 @@ import io.vixlab.report.comparison.FinalModels;
 import io.vixlab.report.service.StudyReportView;
 import io.vixlab.report.stats.Forecast;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A study's report as one HTML page: the comparison table, the baselines, the Diebold-Mariano
- * tests with their verdicts and every chart as inline SVG. No scripts, no stylesheet or image to
+ * A study's report as one HTML page: the verdict, a warning for any model whose forecast looks
+ * degenerate, the comparison table with the combination, the baselines, the Diebold-Mariano tests
+ * with their verdicts, the model confidence sets and every chart as inline SVG. No scripts, no stylesheet or image to
  * fetch, so the same markup is also the standalone export.
  */
 public final class ReportPage {
@@ -57,9 +64,12 @@ public final class ReportPage {
         }
         body.append("<h1>Study ").append(escape(report.studyId())).append("</h1>\n");
         summary(body, view);
+        healthWarning(body, report);
+        verdict(body, report);
         comparison(body, report, modelDownloads);
         baselines(body, report);
         tests(body, report);
+        confidenceSets(body, report);
         charts(body, view);
         int refresh = mode == Mode.APP && !view.published() ? PARTIAL_REFRESH_SECONDS : 0;
         return Html.document("vixlab study " + report.studyId(), refresh, body.toString());
@@ -77,8 +87,56 @@ public final class ReportPage {
         summaryRow(body, "dataset", report.datasetId());
         summaryRow(body, "test period", report.testStart() + " to " + report.testEnd() + " (" + report.testDays()
                 + " days)");
+        // Reports published before these fields existed lack them.
+        if (report.bestBaseline() != null) {
+            summaryRow(body, "best baseline (test MSE)", report.bestBaseline());
+        }
+        if (report.baselineFittingSample() != null) {
+            summaryRow(body, "baselines fitted on", fittingSample(report.baselineFittingSample()));
+        }
         summaryRow(body, "generated at", report.generatedAt());
         body.append("</table>\n");
+    }
+
+    private static String fittingSample(FittingSample sample) {
+        return sample == null ? null : "the dataset's training part, " + sample.firstDate() + " to " + sample.lastDate()
+                + " (" + sample.days() + " days)";
+    }
+
+    /** Every model whose test forecast shows a sign of degeneration, with the figures, above everything else. */
+    private static void healthWarning(StringBuilder body, StudyReport report) {
+        StringBuilder items = new StringBuilder();
+        for (ArchitectureRow row : report.rows()) {
+            healthItems(items, row.architecture(), row.healthFlags());
+        }
+        if (report.combination() != null) {
+            healthItems(items, report.combination().name(), report.combination().healthFlags());
+        }
+        if (!items.isEmpty()) {
+            body.append("<div class=\"health-warning\" role=\"alert\"><strong>Model health warning:</strong> these test"
+                    + " forecasts look degenerate; their error metrics may hide it.<ul>").append(items)
+                    .append("</ul></div>\n");
+        }
+    }
+
+    private static void healthItems(StringBuilder items, String model, List<HealthFlag> flags) {
+        for (HealthFlag flag : flags == null ? List.<HealthFlag>of() : flags) {
+            items.append("<li>").append(escape(model)).append(" — ").append(escape(kindName(flag))).append(": ")
+                    .append(escape(flag.reason())).append("</li>");
+        }
+    }
+
+    private static String kindName(HealthFlag flag) {
+        return flag.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static void verdict(StringBuilder body, StudyReport report) {
+        if (report.summary() == null || report.summary().isEmpty()) {
+            return;
+        }
+        body.append("<h2>Verdict</h2>\n<ul class=\"verdict\">");
+        report.summary().forEach(sentence -> body.append("<li>").append(escape(sentence)).append("</li>"));
+        body.append("</ul>\n");
     }
 
     private static void summaryRow(StringBuilder body, String name, Object value) {
@@ -93,7 +151,7 @@ public final class ReportPage {
         }
         body.append("<table class=\"comparison\"><tr><th>#</th><th>architecture</th>").append(metricHeaders())
                 .append("<th>parameters</th><th>trials complete / pruned / failed</th><th>best value</th>"
-                        + "<th>training time</th><th>best parameters</th><th>model</th></tr>\n");
+                        + "<th>training time</th><th>best parameters</th><th>model</th><th>health</th></tr>\n");
         int rank = 1;
         for (ArchitectureRow row : report.rows()) {
             body.append("<tr><td class=\"number\">").append(rank++).append("</td><td>")
@@ -103,7 +161,16 @@ public final class ReportPage {
                     .append(row.trialsFailed()).append("</td>").append(numberCell(row.bestValue()))
                     .append("<td class=\"number\">").append(escape(Html.duration(row.trainingMillis()))).append("</td><td>")
                     .append(escape(params(row.bestParams()))).append("</td>")
-                    .append(modelCell(row, modelDownloads.get(row.architecture()))).append("</tr>\n");
+                    .append(modelCell(row, modelDownloads.get(row.architecture())))
+                    .append(healthCell(row.healthFlags())).append("</tr>\n");
+        }
+        CombinationRow combination = report.combination();
+        if (combination != null) {
+            body.append("<tr class=\"combination\"><td>—</td><td>").append(escape(combination.name()))
+                    .append("<br><em>mean of ").append(escape(String.join(", ", combination.architectures())))
+                    .append("</em></td>")
+                    .append(metricCells(combination.metrics())).append("<td></td>".repeat(6))
+                    .append(healthCell(combination.healthFlags())).append("</tr>\n");
         }
         body.append("</table>\n");
     }
@@ -116,11 +183,31 @@ public final class ReportPage {
         return "<td>" + escape(row.artifactUri() == null ? "" : row.artifactUri()) + "</td>";
     }
 
+    /** Empty for a model without test predictions (nothing checked), else "ok" or the flags' kinds. */
+    private static String healthCell(List<HealthFlag> flags) {
+        if (flags == null) {
+            return "<td></td>";
+        }
+        if (flags.isEmpty()) {
+            return "<td class=\"health-ok\">ok</td>";
+        }
+        return "<td class=\"health-flag\" title=\"" + escape(flags.stream().map(HealthFlag::reason)
+                .collect(Collectors.joining("; "))) + "\">⚠ " + escape(flags.stream().map(ReportPage::kindName)
+                .collect(Collectors.joining(", "))) + "</td>";
+    }
+
     private static void baselines(StringBuilder body, StudyReport report) {
-        body.append("<h2>Baselines on the same test days</h2>\n<table class=\"baselines\"><tr><th>baseline</th>")
+        body.append("<h2>Baselines on the same test days</h2>\n");
+        String fitted = fittingSample(report.baselineFittingSample());
+        if (fitted != null) {
+            body.append("<p>Fitted on ").append(escape(fitted)).append(": the days the models train on.</p>\n");
+        }
+        body.append("<table class=\"baselines\"><tr><th>baseline</th>")
                 .append(metricHeaders()).append("<th>definition</th></tr>\n");
         for (BaselineRow row : report.baselines()) {
-            body.append("<tr><td>").append(escape(row.name())).append("</td>").append(metricCells(row.metrics()))
+            boolean best = row.name().equals(report.bestBaseline());
+            body.append("<tr><td>").append(escape(row.name())).append(best ? " <strong>(best)</strong>" : "")
+                    .append("</td>").append(metricCells(row.metrics()))
                     .append("<td>").append(escape(row.definition())).append("</td></tr>\n");
         }
         body.append("</table>\n");
@@ -136,13 +223,54 @@ public final class ReportPage {
                 + "<th>mean loss A − B</th><th>DM statistic</th><th>p-value</th><th>verdict</th></tr>\n");
         for (DieboldMarianoResult test : report.tests()) {
             body.append("<tr><td>").append(escape(test.modelA())).append("</td><td>").append(escape(test.modelB()))
-                    .append("</td><td>").append(test.loss() == DieboldMarianoResult.LossFunction.SQUARED
-                            ? "squared" : "absolute")
-                    .append("</td>").append(numberCell(test.observations())).append(numberCell(test.meanLossDifference()))
+                    .append("</td><td>").append(lossName(test.loss())).append("</td>").append(numberCell(test.observations())).append(numberCell(test.meanLossDifference()))
                     .append(numberCell(test.statistic())).append(numberCell(test.pValue())).append(verdict(test))
                     .append("</tr>\n");
         }
         body.append("</table>\n");
+    }
+
+    /** Both losses side by side: each forecast's mean loss, MCS p-value and membership of the two sets. */
+    private static void confidenceSets(StringBuilder body, StudyReport report) {
+        List<ConfidenceSet> sets = report.confidenceSets();
+        if (sets == null || sets.isEmpty()) {
+            return;
+        }
+        ConfidenceSet first = sets.get(0);
+        body.append("<h2>Model confidence set (Hansen, Lunde and Nason 2011)</h2>\n<p>")
+                .append(escape(first.statistic() == ConfidenceSet.Statistic.T_MAX ? "T_max" : "T_R"))
+                .append(" statistic, moving-block bootstrap with blocks of ").append(first.blockLength())
+                .append(" days, ").append(first.replications()).append(" replications, seed ").append(first.seed())
+                .append(", ").append(first.days()).append(" test days. A forecast is in the 90% set when its MCS"
+                        + " p-value is at least 0.10, in the 75% set when at least 0.25: the test days cannot tell it"
+                        + " from the best forecast at that confidence.</p>\n<table class=\"mcs\"><tr><th>forecast</th>"
+                        + "<th>kind</th>");
+        for (ConfidenceSet set : sets) {
+            String loss = lossName(set.loss());
+            body.append("<th>mean ").append(loss).append(" loss</th><th>MCS p-value (").append(loss)
+                    .append(")</th><th>90% set</th><th>75% set</th>");
+        }
+        body.append("</tr>\n");
+        for (int i = 0; i < first.members().size(); i++) {
+            ConfidenceSetMember member = first.members().get(i);
+            body.append("<tr><td>").append(escape(member.name())).append("</td><td>")
+                    .append(member.kind().name().toLowerCase(Locale.ROOT)).append("</td>");
+            for (ConfidenceSet set : sets) {
+                ConfidenceSetMember same = set.members().get(i);
+                body.append(numberCell(same.meanLoss())).append(numberCell(same.pValue()))
+                        .append(membershipCell(same.inSet90())).append(membershipCell(same.inSet75()));
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static String membershipCell(boolean in) {
+        return in ? "<td class=\"mcs-in\">in</td>" : "<td class=\"mcs-out\">out</td>";
+    }
+
+    private static String lossName(DieboldMarianoResult.LossFunction loss) {
+        return loss == DieboldMarianoResult.LossFunction.SQUARED ? "squared" : "absolute";
     }
 
     private static String verdict(DieboldMarianoResult test) {

@@ -78,6 +78,11 @@ class StudyReportFlowTest {
         assertThat(report.bestArchitecture()).isEqualTo("Basic_CNN_LSTM");
         assertThat(report.baselines()).hasSize(4);
         assertThat(report.tests()).isNotEmpty();
+        // The verdict travels with the report: combination, confidence sets on both losses, sentences.
+        assertThat(report.combination().architectures()).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM");
+        assertThat(report.confidenceSets()).hasSize(2).allSatisfy(set -> assertThat(set.members()).hasSize(2 + 1 + 4));
+        assertThat(report.summary()).isNotEmpty();
+        assertThat(report.baselineFittingSample().days()).isEqualTo(StudyFixture.TEST_START);
         // Basic's five trials (t3 delivered twice, t4 on two attempts) count once each.
         assertThat(report.rows()).extracting(r -> r.trialsComplete() + r.trialsPruned() + r.trialsFailed())
                 .containsExactly(5, 2);
@@ -98,7 +103,7 @@ class StudyReportFlowTest {
 
         String csv = given().get("/api/studies/{id}/report.csv", studyId).then().statusCode(200)
                 .contentType("text/csv").extract().asString();
-        assertThat(csv.split("\r\n")).hasSize(1 + 2 + 4);
+        assertThat(csv.split("\r\n")).hasSize(1 + 2 + 1 + 4);
         assertThat(csv.split("\r\n")[1]).startsWith("architecture,Basic_CNN_LSTM,");
 
         JsonPath studies = given().get("/api/studies").then().statusCode(200).extract().jsonPath();
@@ -177,7 +182,7 @@ class StudyReportFlowTest {
                 StudyEvent::studyId);
         send(Topics.TRAINING_RESULTS, trials, TrialResult::trialId);
         send(Topics.TRAINING_PROGRESS, StudyFixture.progress(studyId), p -> p.runId());
-        send(Topics.MARKET_BARS, StudyFixture.vixBars(), bar -> bar.key());
+        send(Topics.MARKET_BARS, StudyFixture.marketBars(), bar -> bar.key());
         send(Topics.FEATURE_DATASETS, List.of(StudyFixture.dataset()), d -> d.datasetId());
         send(Topics.MODELS_RESULTS, finals, ModelResult::finalId);
     }

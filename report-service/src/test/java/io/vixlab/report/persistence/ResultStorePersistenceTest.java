@@ -19,7 +19,6 @@ import io.vixlab.testing.KafkaTestResource;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -94,11 +93,28 @@ class ResultStorePersistenceTest {
         assertThat(store.record(bar("VIX", day, 20.0, ingested))).isFalse();
         assertThat(store.record(bar("VIX", day, 21.5, ingested.plusSeconds(60)))).isTrue();
         assertThat(store.record(bar("VIX", day, 19.0, ingested))).isFalse();
-        assertThat(store.record(bar("VVIX", day, 90.0, ingested))).isFalse();
+        assertThat(store.record(bar("VVIX", day, 90.0, ingested))).isTrue();
+        assertThat(store.record(bar("SPX", day, 5000.0, ingested))).isFalse();
 
-        List<DailyClose> closes = new ArrayList<>(store.vixCloses(day));
-        assertThat(closes.get(closes.size() - 1)).isEqualTo(new DailyClose(day, 21.5));
-        assertThat(closes).filteredOn(c -> c.date().equals(day)).hasSize(1);
+        assertThat(store.vixClosesOnCommonDays(day, day)).containsExactly(new DailyClose(day, 21.5));
+    }
+
+    @Test
+    void closesOnCommonDaysAreTheVixClosesOfDaysWithAVvixCloseInTheRange() {
+        LocalDate first = LocalDate.of(2041, 1, 2).plusDays(10 * new Random().nextInt(3_000));
+        Instant ingested = Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            store.record(bar("VIX", first.plusDays(i), 20.0 + i, ingested));
+        }
+        // No VVIX close on day 2; VVIX alone on day 5.
+        for (int i : new int[] {0, 1, 3, 4, 5}) {
+            store.record(bar("VVIX", first.plusDays(i), 90.0 + i, ingested));
+        }
+
+        assertThat(store.vixClosesOnCommonDays(first.plusDays(1), first.plusDays(5))).containsExactly(
+                new DailyClose(first.plusDays(1), 21.0),
+                new DailyClose(first.plusDays(3), 23.0),
+                new DailyClose(first.plusDays(4), 24.0));
     }
 
     private static MarketBar bar(String symbol, LocalDate day, double close, Instant ingestedAt) {

@@ -48,7 +48,7 @@ public class FixtureStudies {
 
     private String created(String studyId) {
         tracker.apply(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.CREATED, 0));
-        StudyFixture.vixBars().forEach(store::record);
+        StudyFixture.marketBars().forEach(store::record);
         store.record(StudyFixture.dataset());
         return studyId;
     }

@@ -41,7 +41,9 @@ class ReportPageBrowserTest {
 
         assertThat(page.consoleMessages()).isEmpty();
         assertChartsDrawn(page.dom());
-        assertThat(page.dom()).contains("Basic_CNN_LSTM more accurate").contains("Random walk").contains("HAR");
+        assertThat(page.dom()).contains("Basic_CNN_LSTM more accurate").contains("Random walk").contains("HAR")
+                .contains("Model health warning:").contains("<h2>Verdict</h2>").contains("Equal-weight combination")
+                .contains("<table class=\"mcs\">");
         Files.createDirectories(SCREENSHOTS);
         HeadlessChromium.screenshot(url, SCREENSHOTS.resolve("report.png"));
     }
