@@ -27,5 +27,22 @@ public record ConfidenceSet(
         @NotNull @Size(min = 2) List<ConfidenceSetMember> members) {
 
     /** The statistic of each elimination step: T_max (each forecast against the set's mean loss) or T_R (pairs). */
-    public enum Statistic { T_MAX, T_R }
+    /** The statistic of each elimination step, with its elimination rule. */
+    public enum Statistic {
+        /** T_max with e_max: each forecast against the set's average loss. */
+        T_MAX("T_max"),
+        /** T_R with e_R: the largest standardized difference of any two forecasts. */
+        T_R("T_R");
+
+        private final String label;
+
+        Statistic(String label) {
+            this.label = label;
+        }
+
+        /** The paper's name, as the report prints it. */
+        public String label() {
+            return label;
+        }
+    }
 }

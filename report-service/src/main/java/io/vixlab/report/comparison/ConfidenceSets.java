@@ -3,18 +3,14 @@ package io.vixlab.report.comparison;
 import io.vixlab.contracts.report.ConfidenceSet;
 import io.vixlab.contracts.report.ConfidenceSetMember;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
-import io.vixlab.contracts.training.Prediction;
+import io.vixlab.report.stats.CommonDays;
 import io.vixlab.report.stats.Forecast;
 import io.vixlab.report.stats.ModelConfidenceSet;
 import io.vixlab.report.stats.ModelConfidenceSetResult;
 import io.vixlab.report.stats.MovingBlockBootstrap;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The report's model confidence sets: {@link ModelConfidenceSet} with its defaults (T_max,
@@ -38,16 +34,14 @@ final class ConfidenceSets {
      */
     static List<ConfidenceSet> of(List<Candidate> candidates) {
         List<Forecast> forecasts = candidates.stream().map(Candidate::forecast).toList();
-        if (forecasts.size() < 2 || commonDays(forecasts) < 2) {
+        if (forecasts.size() < 2 || CommonDays.of(forecasts).get(0).predictions().size() < 2) {
             return List.of();
         }
         return Arrays.stream(LossFunction.values()).map(loss -> of(candidates, forecasts, loss)).toList();
     }
 
     private static ConfidenceSet of(List<Candidate> candidates, List<Forecast> forecasts, LossFunction loss) {
-        MovingBlockBootstrap bootstrap = MovingBlockBootstrap.withDefaultBlockLength(ModelConfidenceSet.DEFAULT_SEED);
-        ModelConfidenceSetResult result = new ModelConfidenceSet(ModelConfidenceSet.Statistic.T_MAX,
-                ModelConfidenceSet.DEFAULT_REPLICATIONS, bootstrap).compute(forecasts, loss);
+        ModelConfidenceSetResult result = ModelConfidenceSet.standard().compute(forecasts, loss);
         List<ModelConfidenceSetResult.Member> members = result.members();
         List<ConfidenceSetMember> judged = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -55,20 +49,8 @@ final class ConfidenceSets {
             judged.add(new ConfidenceSetMember(member.name(), candidates.get(i).kind(), member.meanLoss(),
                     member.pValue(), member.eliminationOrder(), member.inSet90(), member.inSet75()));
         }
-        return new ConfidenceSet(loss, ConfidenceSet.Statistic.valueOf(result.statistic().name()), result.days(),
-                bootstrap.blockLength(result.days()), result.replications(), ModelConfidenceSet.DEFAULT_SEED, judged);
-    }
-
-    private static int commonDays(List<Forecast> forecasts) {
-        Set<LocalDate> common = null;
-        for (Forecast forecast : forecasts) {
-            Set<LocalDate> days = forecast.predictions().stream().map(Prediction::date).collect(Collectors.toSet());
-            if (common == null) {
-                common = new HashSet<>(days);
-            } else {
-                common.retainAll(days);
-            }
-        }
-        return common.size();
+        return new ConfidenceSet(loss, result.statistic(), result.days(),
+                MovingBlockBootstrap.defaultBlockLength(result.days()), result.replications(),
+                ModelConfidenceSet.DEFAULT_SEED, judged);
     }
 }

@@ -136,7 +136,7 @@ final class VerdictSummary {
         }
         return String.format(Locale.ROOT, "Model confidence set on %s loss (%s, %d moving-block bootstrap resamples"
                         + " of %d-day blocks, seed %d, %d test days): the 90%% set holds %s, the 75%% set %s; %s.",
-                lossName(set.loss()), set.statistic() == ConfidenceSet.Statistic.T_MAX ? "T_max" : "T_R",
+                lossName(set.loss()), set.statistic().label(),
                 set.replications(), set.blockLength(), set.seed(), set.days(), join(in90), join(in75), reading);
     }
 

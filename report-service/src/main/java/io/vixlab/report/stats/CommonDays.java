@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * them (the model confidence set, a combination) compare the same days, as the Diebold-Mariano
  * test does for two.
  */
-final class CommonDays {
+public final class CommonDays {
 
     private CommonDays() {
     }
@@ -27,7 +27,7 @@ final class CommonDays {
      * @throws IllegalArgumentException if two forecasts share a name or one has two predictions
      *     for a day
      */
-    static List<Forecast> of(List<Forecast> forecasts) {
+    public static List<Forecast> of(List<Forecast> forecasts) {
         Set<String> names = new HashSet<>();
         List<Map<LocalDate, Prediction>> byDate = new ArrayList<>();
         SortedSet<LocalDate> common = null;

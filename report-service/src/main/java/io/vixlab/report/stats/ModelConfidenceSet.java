@@ -1,5 +1,6 @@
 package io.vixlab.report.stats;
 
+import io.vixlab.contracts.report.ConfidenceSet.Statistic;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
 import io.vixlab.contracts.training.Prediction;
 import io.vixlab.report.stats.ModelConfidenceSetResult.Member;
@@ -47,14 +48,6 @@ import java.util.List;
  * a p-value of 0.
  */
 public final class ModelConfidenceSet {
-
-    /** The statistic of each step, with its elimination rule. */
-    public enum Statistic {
-        /** T_max with e_max: each forecast against the set's average loss. */
-        T_MAX,
-        /** T_R with e_R: the largest standardized difference of any two forecasts. */
-        T_R
-    }
 
     /** The 90% set: forecasts with an MCS p-value of at least 0.10. */
     public static final double ALPHA_90 = 0.10;

@@ -1,7 +1,7 @@
 package io.vixlab.report.stats;
 
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
-import io.vixlab.report.stats.ModelConfidenceSet.Statistic;
+import io.vixlab.contracts.report.ConfidenceSet.Statistic;
 import java.util.List;
 
 /**

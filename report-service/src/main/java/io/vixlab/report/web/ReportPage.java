@@ -238,7 +238,7 @@ public final class ReportPage {
         }
         ConfidenceSet first = sets.get(0);
         body.append("<h2>Model confidence set (Hansen, Lunde and Nason 2011)</h2>\n<p>")
-                .append(escape(first.statistic() == ConfidenceSet.Statistic.T_MAX ? "T_max" : "T_R"))
+                .append(escape(first.statistic().label()))
                 .append(" statistic, moving-block bootstrap with blocks of ").append(first.blockLength())
                 .append(" days, ").append(first.replications()).append(" replications, seed ").append(first.seed())
                 .append(", ").append(first.days()).append(" test days. A forecast is in the 90% set when its MCS"

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
 import io.vixlab.contracts.training.Prediction;
-import io.vixlab.report.stats.ModelConfidenceSet.Statistic;
+import io.vixlab.contracts.report.ConfidenceSet.Statistic;
 import io.vixlab.report.stats.ModelConfidenceSetResult.Member;
 import io.vixlab.report.stats.ModelConfidenceSetResult.Step;
 import java.io.IOException;
