@@ -93,7 +93,8 @@ public final class VixlabLocal {
             stopped.countDown();
         }, "vixlab-stop"));
 
-        LocalStack stack = LocalStack.start(new LocalStack.Config(root, work, options.trainers(), true,
+        LocalStack stack = LocalStack.start(new LocalStack.Config(root, work, options.trainers(),
+                options.threadsPerTrainer(Runtime.getRuntime().availableProcessors()), true,
                 Duration.ofMinutes(4)), VixlabLocal::say);
         running.set(stack);
         try (MemoryMeter memory = new MemoryMeter(stack::pids, 2000)) {

@@ -67,7 +67,8 @@ class LocalStudyIT {
         Path root = Path.of(System.getProperty("vixlab.root", "..")).toAbsolutePath().normalize();
         LocalBuild.ensure(root, LocalStack.MODULES, root.resolve("launcher/target/local-build.log"), LocalStudyIT::say);
         long t0 = System.nanoTime();
-        stack = LocalStack.start(new LocalStack.Config(root, work, 2, false, Duration.ofMinutes(3)), LocalStudyIT::say);
+        stack = LocalStack.start(new LocalStack.Config(root, work, 2,
+                RunOptions.defaults().threadsPerTrainer(Runtime.getRuntime().availableProcessors()), false, Duration.ofMinutes(3)), LocalStudyIT::say);
         say(String.format("stack ready in %.1f s", (System.nanoTime() - t0) / 1e9));
         memory = new MemoryMeter(stack::pids, 1000);
         pipeline = new StudyPipeline(stack, LocalStudyIT::say);

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param validationFraction tail of the training part held out for early stopping in a final
  *                           training (0 in tuning, where the folds provide validation)
  * @param seed               seeds weight initialisation and shuffling
+ * @param target             what the network learns to predict; absent in settings sent before
+ *                           targets could be chosen, which trained on the level
  */
 public record TrainingSettings(
         @Min(1) int epochs,
@@ -22,7 +24,25 @@ public record TrainingSettings(
         @PositiveOrZero int reduceLrPatience,
         @PositiveOrZero double minLearningRate,
         @PositiveOrZero @DecimalMax(value = "1", inclusive = false) double validationFraction,
-        long seed) {
+        long seed,
+        ForecastTarget target) {
+
+    public TrainingSettings {
+        target = target == null ? ForecastTarget.LEVEL : target;
+    }
+
+    /** Settings for the seed's target, the next close's level. */
+    public TrainingSettings(int epochs, int batchSize, int folds, int earlyStoppingPatience, double reduceLrFactor,
+            int reduceLrPatience, double minLearningRate, double validationFraction, long seed) {
+        this(epochs, batchSize, folds, earlyStoppingPatience, reduceLrFactor, reduceLrPatience, minLearningRate,
+                validationFraction, seed, ForecastTarget.LEVEL);
+    }
+
+    /** These settings with another target. */
+    public TrainingSettings withTarget(ForecastTarget other) {
+        return new TrainingSettings(epochs, batchSize, folds, earlyStoppingPatience, reduceLrFactor, reduceLrPatience,
+                minLearningRate, validationFraction, seed, other);
+    }
 
     /** The seed's tuning setup: 3-fold TimeSeriesSplit, 50 epochs, patience 10, LR x0.5 after 5. */
     public static TrainingSettings tuningDefaults() {

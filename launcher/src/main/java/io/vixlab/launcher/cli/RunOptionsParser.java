@@ -1,6 +1,7 @@
 package io.vixlab.launcher.cli;
 
 import io.vixlab.contracts.search.Architecture;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,17 +22,22 @@ public final class RunOptionsParser {
               --architectures A,B     which architectures to compare (default: all five)
                                       Basic_CNN_LSTM, Deep_CNN_LSTM, Bidirectional_CNN_LSTM,
                                       Attention_CNN_LSTM, Multiscale_CNN_LSTM
-              --trainers N            trainer processes (default 2); also the study's parallelism;
-                                      each trainer's TensorFlow uses cores / N threads
+              --trainers N            trainer processes (default 2); also the study's parallelism
+              --threads N             TensorFlow threads per trainer (default: cores / 2, at least 1);
+                                      kept whatever --trainers is, so that any number of trainers
+                                      trains the same models
               --full                  the seed's budget: 50 trials, 3 folds, 50 epochs, 60 min, final 100
               --source snapshot|cboe  market data: the bundled CBOE snapshot (default, offline) or CBOE online
+              --target level|log-change
+                                      what the networks learn: the next close (default, the seed's) or
+                                      its log change, so that an output of 0 is the random walk
               --workdir DIR           where data, databases, logs, models and reports live (default .vixlab)
               --keep-running          leave the services up after the study (Ctrl-C stops them)
               --help                  this text
             """;
 
     private static final java.util.Set<String> VALUED = java.util.Set.of("--trials", "--epochs", "--folds",
-            "--final-epochs", "--timeout-minutes", "--architectures", "--trainers", "--source", "--workdir");
+            "--final-epochs", "--timeout-minutes", "--architectures", "--trainers", "--threads", "--source", "--target", "--workdir");
 
     private RunOptionsParser() {
     }
@@ -55,8 +61,10 @@ public final class RunOptionsParser {
         Integer timeout = null;
         List<String> architectures = d.architectures();
         int trainers = d.trainers();
+        Integer threads = d.threads();
         boolean full = false;
         String source = d.source();
+        ForecastTarget target = d.target();
         Path workdir = d.workdir();
         boolean keepRunning = false;
         for (int i = 1; i < args.length; i++) {
@@ -93,7 +101,9 @@ public final class RunOptionsParser {
                         case "--timeout-minutes" -> timeout = positive(name, value, 7 * 24 * 60);
                         case "--architectures" -> architectures = architectures(value);
                         case "--trainers" -> trainers = range(name, value, 1, 8);
+                        case "--threads" -> threads = range(name, value, 1, 256);
                         case "--source" -> source = source(value);
+                        case "--target" -> target = target(value);
                         case "--workdir" -> workdir = workdir(value);
                         default -> throw new UsageException("unknown option '" + name + "'");
                     }
@@ -101,7 +111,7 @@ public final class RunOptionsParser {
             }
         }
         return Optional.of(new RunOptions(trials, epochs, folds, finalEpochs, timeout, architectures, trainers,
-                full, source, workdir, keepRunning));
+                threads, full, source, target, workdir, keepRunning));
     }
 
     private static boolean isHelp(String arg) {
@@ -156,6 +166,11 @@ public final class RunOptionsParser {
             throw new UsageException("--source must be snapshot or cboe, not '" + value + "'");
         }
         return s;
+    }
+
+    private static ForecastTarget target(String value) {
+        return ForecastTarget.fromSpecName(value.trim().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                new UsageException("--target must be level or log-change, not '" + value + "'"));
     }
 
     private static Path workdir(String value) {

@@ -54,9 +54,11 @@ public final class LocalStack implements AutoCloseable {
      * @param root          the repository root (where the modules are)
      * @param workdir       the working directory of the run
      * @param trainers      trainer processes
+     * @param threadsPerTrainer TensorFlow intra-op threads of each trainer
      * @param standardPorts whether to use 9092 and 8081..8085 when free (the README's URLs); else free ports
      */
-    public record Config(Path root, Path workdir, int trainers, boolean standardPorts, Duration readyTimeout) {
+    public record Config(Path root, Path workdir, int trainers, int threadsPerTrainer, boolean standardPorts,
+            Duration readyTimeout) {
     }
 
     private final Config config;
@@ -114,15 +116,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Each trainer's share of the machine's cores for TensorFlow's intra-op pool: every trainer would
-     * otherwise size its pool to all the cores, and N trainers would run N times as many threads as
-     * there are cores. Inter-op follows from it in the trainer (2, or 1 with one intra-op thread).
-     */
-    static int intraOpThreadsPerTrainer(int cores, int trainers) {
-        return Math.max(1, cores / trainers);
-    }
-
-    /**
      * Starts trainer {@code i} ({@code trainer-i}; the first on the standard port) and returns it
      * once ready; a trainer beyond {@code --trainers} joins the running stack's work queue.
      */
@@ -134,8 +127,7 @@ public final class LocalStack implements AutoCloseable {
         String name = trainerName(i);
         Map<String, String> props = properties(TRAINER_SERVICE);
         props.put("vixlab.trainer.name", name);
-        props.put("vixlab.trainer.threads.intra-op", String.valueOf(
-                intraOpThreadsPerTrainer(Runtime.getRuntime().availableProcessors(), config.trainers())));
+        props.put("vixlab.trainer.threads.intra-op", String.valueOf(config.threadsPerTrainer()));
         ServiceProcess trainer = launch(name, TRAINER_SERVICE, i == 1 ? STANDARD_PORTS.get(TRAINER_SERVICE) : 0, props);
         services.put(name, trainer);
         return trainer;

@@ -56,6 +56,7 @@ public final class StudyRequest {
         body.put("sampler", "tpe");
         body.put("pruner", "median");
         body.put("parallelism", options.trainers());
+        body.put("target", options.target().specName());
         ObjectNode training = body.putObject("training");
         training.put("epochs", b.epochs());
         training.put("folds", b.folds());

@@ -15,7 +15,7 @@ class StudyRequestTest {
         assertThat(body.toString()).isEqualTo("{\"name\":\"vixlab run\",\"architectures\":[\"Basic_CNN_LSTM\","
                 + "\"Deep_CNN_LSTM\",\"Bidirectional_CNN_LSTM\",\"Attention_CNN_LSTM\",\"Multiscale_CNN_LSTM\"],"
                 + "\"trialsPerArchitecture\":4,\"timeoutMinutesPerArchitecture\":10,\"sampler\":\"tpe\","
-                + "\"pruner\":\"median\",\"parallelism\":2,"
+                + "\"pruner\":\"median\",\"parallelism\":2,\"target\":\"level\","
                 + "\"training\":{\"epochs\":6,\"folds\":2,\"batchSize\":32,\"earlyStoppingPatience\":3,\"reduceLrPatience\":2},"
                 + "\"finalTraining\":{\"epochs\":15,\"batchSize\":32,\"earlyStoppingPatience\":5,\"reduceLrPatience\":3},"
                 + "\"datasetId\":\"ds-0123456789abcdef\"}");
@@ -23,12 +23,14 @@ class StudyRequestTest {
 
     @Test
     void fullIsTheSeedsBudget() {
-        RunOptions full = RunOptionsParser.parse("run", "--full", "--trainers", "4").orElseThrow();
+        RunOptions full = RunOptionsParser.parse("run", "--full", "--trainers", "4", "--target", "log-change")
+                .orElseThrow();
         assertThat(StudyRequest.budget(full)).isEqualTo(StudyBudget.FULL);
         JsonNode body = StudyRequest.body(full, "seed", "ds-1");
         assertThat(body.get("trialsPerArchitecture").asInt()).isEqualTo(50);
         assertThat(body.get("timeoutMinutesPerArchitecture").asInt()).isEqualTo(60);
         assertThat(body.get("parallelism").asInt()).isEqualTo(4);
+        assertThat(body.get("target").asText()).isEqualTo("log-change");
         assertThat(body.get("training").toString())
                 .isEqualTo("{\"epochs\":50,\"folds\":3,\"batchSize\":32,\"earlyStoppingPatience\":10,\"reduceLrPatience\":5}");
         assertThat(body.get("finalTraining").toString())

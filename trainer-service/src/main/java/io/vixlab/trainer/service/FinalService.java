@@ -14,6 +14,7 @@ import io.vixlab.trainer.messaging.out.TrainingEventPublisher;
 import io.vixlab.trainer.persistence.SavedModelExporter;
 import io.vixlab.trainer.training.Evaluation;
 import io.vixlab.trainer.training.FinalTraining;
+import io.vixlab.trainer.training.TargetEncoding;
 import io.vixlab.trainer.training.Trainer;
 import io.vixlab.trainer.training.TrainingFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,9 @@ public class FinalService {
             LOG.infof("final %s attempt %d: %s on dataset %s", request.finalId(), request.attempt(),
                     run.architecture().displayName(), request.datasetId());
             TrainingData data = run.data();
-            try (FinalTraining training = Trainer.trainFinal(run.architecture(), request.params(), data.train(),
+            TargetEncoding encoding = data.encoding(request.training().target());
+            try (FinalTraining training = Trainer.trainFinal(run.architecture(), request.params(),
+                    encoding.encode(data.train(), data.trainPreviousCloses()),
                     request.training(), new ProgressReporter(events, stops, answers, new ProgressReporter.RunOf(
                             request.studyId(), request.finalId(), request.attempt(), request.architecture(),
                             RunKind.FINAL, request.training().epochs()), delivery))) {
@@ -87,7 +90,7 @@ public class FinalService {
                                     stop.reason(), start)));
                 }
                 Evaluation evaluation = training.evaluate(data.test(), data.testPreviousCloses(), data.testDates(),
-                        data.scaler()).requireFinite();
+                        encoding).requireFinite();
                 URI saved = models.export(training.model(), new ModelMetadata(request.studyId(),
                         run.architecture().displayName(), request.finalId(), request.attempt(), request.datasetId(),
                         request.params(), request.training(), parameterCount, epochs, evaluation.points(),

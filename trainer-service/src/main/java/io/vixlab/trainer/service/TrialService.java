@@ -13,6 +13,7 @@ import io.vixlab.trainer.training.EpochRecord;
 import io.vixlab.trainer.training.FitResult;
 import io.vixlab.trainer.training.Trainer;
 import io.vixlab.trainer.training.TrainingFailedException;
+import io.vixlab.trainer.training.Windows;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -68,8 +69,9 @@ public class TrialService {
                     TrainingLimits.Purpose.TUNING, trial.datasetId(), datasets, config.datasetWait());
             LOG.infof("trial %s attempt %d: %s on dataset %s", trial.trialId(), trial.attempt(),
                     run.architecture().displayName(), trial.datasetId());
-            CrossValidationResult cv = Trainer.crossValidate(run.architecture(), trial.params(), run.data().train(),
-                    trial.training(), new ProgressReporter(events, stops, answers, new ProgressReporter.RunOf(
+            TrainingData data = run.data();
+            Windows train = data.encoding(trial.training().target()).encode(data.train(), data.trainPreviousCloses());
+            CrossValidationResult cv = Trainer.crossValidate(run.architecture(), trial.params(), train, trial.training(), new ProgressReporter(events, stops, answers, new ProgressReporter.RunOf(
                             trial.studyId(), trial.trialId(), trial.attempt(), trial.architecture(), RunKind.TRIAL,
                             trial.training().epochs()), delivery));
             List<Double> foldScores = cv.folds().stream().map(FitResult::bestValLoss).toList();

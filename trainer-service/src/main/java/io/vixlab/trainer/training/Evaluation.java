@@ -38,32 +38,30 @@ public record Evaluation(Metrics points, Metrics scaled, List<Prediction> predic
     }
 
     /**
-     * @param predictedScaled the model's forecasts in scaled units
-     * @param actualScaled    the scaled targets
-     * @param previousClose   each test day's previous VIX close, in points
-     * @param dates           each forecast's target date
+     * @param predicted     the model's forecasts, in points
+     * @param actualScaled  the scaled targets
+     * @param previousClose each test day's previous VIX close, in points
+     * @param dates         each forecast's target date
      */
-    public static Evaluation of(float[] predictedScaled, float[] actualScaled, double[] previousClose,
+    public static Evaluation of(double[] predicted, float[] actualScaled, double[] previousClose,
                                 List<LocalDate> dates, ScalerParams scaler) {
         int n = actualScaled.length;
-        if (predictedScaled.length != n || previousClose.length != n || dates.size() != n) {
+        if (predicted.length != n || previousClose.length != n || dates.size() != n) {
             throw new IllegalArgumentException("predictions, actuals, previous closes and dates differ in length");
         }
-        double[] predPoints = new double[n];
         double[] actualPoints = new double[n];
         double[] predScaled = new double[n];
         double[] actScaled = new double[n];
         double[] prevScaled = new double[n];
         List<Prediction> predictions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            predScaled[i] = predictedScaled[i];
+            predScaled[i] = scaler.toScaled(predicted[i]);
             actScaled[i] = actualScaled[i];
             prevScaled[i] = scaler.toScaled(previousClose[i]);
-            predPoints[i] = scaler.toPoints(predictedScaled[i]);
             actualPoints[i] = scaler.toPoints(actualScaled[i]);
-            predictions.add(new Prediction(dates.get(i), predPoints[i], actualPoints[i], previousClose[i]));
+            predictions.add(new Prediction(dates.get(i), predicted[i], actualPoints[i], previousClose[i]));
         }
-        return new Evaluation(metrics(predPoints, actualPoints, previousClose),
+        return new Evaluation(metrics(predicted, actualPoints, previousClose),
                 metrics(predScaled, actScaled, prevScaled), predictions);
     }
 

@@ -1,6 +1,5 @@
 package io.vixlab.trainer.training;
 
-import io.vixlab.contracts.dataset.ScalerParams;
 import io.vixlab.trainer.model.CnnLstmModel;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,11 +15,14 @@ public record FinalTraining(CnnLstmModel<TFloat32> model, FitResult fit, int tra
     /**
      * Forecasts the (untouched) test part and scores it in VIX points and scaled units.
      *
+     * @param test          the test windows with the dataset's scaled next closes as targets
      * @param previousClose each test window's previous VIX close, in points
      * @param dates         each test window's target date
+     * @param encoding      how the model's outputs become forecasts in points
      */
-    public Evaluation evaluate(Windows test, double[] previousClose, List<LocalDate> dates, ScalerParams scaler) {
-        return Evaluation.of(model.predict(test.x(), test.count()), test.y(), previousClose, dates, scaler);
+    public Evaluation evaluate(Windows test, double[] previousClose, List<LocalDate> dates, TargetEncoding encoding) {
+        double[] forecasts = encoding.toPoints(model.predict(test.x(), test.count()), previousClose);
+        return Evaluation.of(forecasts, test.y(), previousClose, dates, encoding.scaler());
     }
 
     @Override

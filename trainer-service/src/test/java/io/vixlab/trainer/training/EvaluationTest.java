@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.vixlab.contracts.dataset.ScalerParams;
 import io.vixlab.contracts.training.Metrics;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,9 @@ class EvaluationTest {
         float[] predicted = {(11 - 20) / 5f, (14 - 20) / 5f, (9 - 20) / 5f};
         float[] actual = {(10 - 20) / 5f, (13 - 20) / 5f, (9 - 20) / 5f};
         List<LocalDate> dates = List.of(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3), LocalDate.of(2024, 1, 4));
-        Evaluation e = Evaluation.of(predicted, actual, new double[] {10, 12, 10}, dates, scaler);
+        double[] previous = {10, 12, 10};
+        TargetEncoding level = new TargetEncoding(ForecastTarget.LEVEL, scaler, 1);
+        Evaluation e = Evaluation.of(level.toPoints(predicted, previous), actual, previous, dates, scaler);
         assertThat(e.points().mse()).isCloseTo(2.0 / 3, within(1e-5));
         assertThat(e.scaled().mse()).isCloseTo(2.0 / 3 / 25, within(1e-6));
         assertThat(e.scaled().r2()).isCloseTo(e.points().r2(), within(1e-5));

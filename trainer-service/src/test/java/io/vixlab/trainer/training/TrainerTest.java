@@ -151,7 +151,8 @@ class TrainerTest {
             }
             var scaler = new io.vixlab.contracts.dataset.ScalerParams(
                     io.vixlab.contracts.dataset.ScalerParams.Kind.STANDARD, List.of(), List.of(), 0.0, 1.0);
-            Evaluation evaluation = result.evaluate(test, previous, dates, scaler);
+            Evaluation evaluation = result.evaluate(test, previous, dates,
+                    new TargetEncoding(io.vixlab.contracts.tuning.ForecastTarget.LEVEL, scaler, 1));
             assertThat(evaluation.points().mse())
                     .isCloseTo(Trainer.mse(result.model().predict(test.x(), test.count()), test.y()), within(1e-9));
             assertThat(evaluation.scaled().mse()).isCloseTo(evaluation.points().mse(), within(1e-9));

@@ -61,6 +61,6 @@ public class StudyResource {
     }
 
     private static StudySpec emptySpec() {
-        return new StudySpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new StudySpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.vixlab.tuner.api;
 
 import io.vixlab.contracts.search.Architecture;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import io.vixlab.contracts.tuning.TrainingLimits;
 import io.vixlab.contracts.tuning.TrainingLimits.Purpose;
 import io.vixlab.contracts.tuning.TrainingLimits.Violation;
@@ -30,6 +31,8 @@ import java.util.Objects;
  * @param reproducibleWindow how many trials of one architecture may run at once in a reproducible
  *                           study: trial n reads trials 0 .. n - window; default 4. Independent of the
  *                           trainers, so that the same plan gives the same trials with any number of them
+ * @param target      what the networks learn to predict: {@code level} (the seed's, the default) or
+ *                    {@code log-change} ({@link ForecastTarget}); tuning and final training alike
  * @param datasetId   a published dataset id, or {@code latest}
  */
 @StudySpecCheck
@@ -50,6 +53,7 @@ public record StudySpec(
         @Min(1) @Max(256) Integer reproducibleWindow,
         TrainingSettingsSpec training,
         TrainingSettingsSpec finalTraining,
+        @Pattern(regexp = "level|log-change", message = "must be level or log-change") String target,
         @Pattern(regexp = DATASET_ID, message = "must be latest or a dataset id: 1 to 200 letters, digits, '.', '_'"
                 + " or '-'") String datasetId) {
 
@@ -60,6 +64,8 @@ public record StudySpec(
 
     /** The study this spec asks for, every omitted field at its default. */
     public StudyPlan toPlan() {
+        ForecastTarget forecastTarget = target == null ? ForecastTarget.LEVEL
+                : ForecastTarget.fromSpecName(target).orElseThrow();
         return new StudyPlan(
                 name,
                 architectures == null ? Architecture.displayNames()
@@ -71,8 +77,8 @@ public record StudySpec(
                 pruner == null ? "median" : pruner,
                 parallelism == null ? 2 : parallelism,
                 reproducible == null || reproducible ? (reproducibleWindow == null ? 4 : reproducibleWindow) : 0,
-                TrainingSettingsSpec.resolve(training, TrainingSettings.tuningDefaults()),
-                TrainingSettingsSpec.resolve(finalTraining, TrainingSettings.finalDefaults()),
+                TrainingSettingsSpec.resolve(training, TrainingSettings.tuningDefaults()).withTarget(forecastTarget),
+                TrainingSettingsSpec.resolve(finalTraining, TrainingSettings.finalDefaults()).withTarget(forecastTarget),
                 datasetId == null ? StudyPlan.LATEST_DATASET : datasetId);
     }
 
