@@ -44,6 +44,8 @@ class StudyResourceTest {
                 .body("plan.samplerSeed", equalTo(42))
                 .body("plan.training.folds", equalTo(3))
                 .body("plan.finalTraining.epochs", equalTo(100))
+                .body("plan.training.target", equalTo("LEVEL"))
+                .body("plan.finalTraining.target", equalTo("LEVEL"))
                 .extract().path("id");
 
         given().when().get("/api/studies/" + id).then().statusCode(200).body("id", equalTo(id));
@@ -94,6 +96,17 @@ class StudyResourceTest {
         assertThat(sent).filteredOn(s -> s.event().studyId().equals(id)).as("sent once the study was committed")
                 .first().isEqualTo(new Sent(stored.get(0), true));
         QuarkusTransaction.requiringNew().run(() -> OutboxMessageEntity.delete("studyId", id));
+    }
+
+    @Test
+    void theTargetAppliesToTuningAndFinalTrainingAlike() {
+        given().contentType("application/json")
+                .body("{\"architectures\":[\"Basic_CNN_LSTM\"],\"target\":\"log-change\",\"training\":{\"epochs\":5}}")
+                .when().post("/api/studies")
+                .then().statusCode(201)
+                .body("plan.training.target", equalTo("LOG_CHANGE"))
+                .body("plan.training.epochs", equalTo(5))
+                .body("plan.finalTraining.target", equalTo("LOG_CHANGE"));
     }
 
     @Test
