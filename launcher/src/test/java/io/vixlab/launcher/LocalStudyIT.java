@@ -3,6 +3,8 @@ package io.vixlab.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.Topics;
@@ -23,10 +25,13 @@ import io.vixlab.testing.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -246,8 +251,61 @@ class LocalStudyIT {
         assertThat(row.path("trialsPruned").asInt() + row.path("trialsFailed").asInt()).isZero();
     }
 
+    /**
+     * Issue 17's reproducibility, with real training: the same plan and seed trained by the one trainer
+     * left after the kills above and then by three give the same trials (parameters, states, values,
+     * curves) and the same report. Twelve trials pass TPE's ten random startup trials, and with two
+     * folds of two epochs the median pruner judges the last trials from five or more finished ones.
+     */
     @Test
     @Order(7)
+    void oneTrainerAndThreeTrainersGiveTheSameTrialsAndTheSameReport() {
+        assertThat(stack.trainers().stream().filter(ServiceProcess::isAlive)).hasSize(1);
+        String[] plan = {"run", "--trials", "12", "--epochs", "2", "--folds", "2", "--final-epochs", "2",
+            "--architectures", "Basic_CNN_LSTM"};
+        JsonNode alone = reproducibleRun(plan, 1);
+        stack.startTrainer(4);
+        stack.startTrainer(5);
+        assertThat(stack.trainers().stream().filter(ServiceProcess::isAlive)).hasSize(3);
+        JsonNode three = reproducibleRun(plan, 3);
+
+        assertThat(three.path("trials")).as("trials with 3 trainers").isEqualTo(alone.path("trials"));
+        assertThat(alone.path("trials")).hasSize(12).extracting(t -> t.path("state").asText()).contains("COMPLETE");
+        assertThat(three.path("rows")).as("report rows with 3 trainers").isEqualTo(alone.path("rows"));
+        assertThat(three.path("tests")).isEqualTo(alone.path("tests"));
+    }
+
+    /** A study of {@code plan} with {@code trainers} in flight: its trials as the tuner holds them, and its report. */
+    private static JsonNode reproducibleRun(String[] plan, int trainers) {
+        String[] args = Arrays.copyOf(plan, plan.length + 2);
+        args[plan.length] = "--trainers";
+        args[plan.length + 1] = String.valueOf(trainers);
+        RunOptions options = RunOptionsParser.parse(args).orElseThrow();
+        String studyId = pipeline.createStudy(StudyRequest.body(options, "e2e-reproducible-" + trainers, datasetId()));
+        assertThat(awaitReport(studyId, Duration.ofMinutes(10)).path("status").asText()).isEqualTo("COMPLETED");
+        JsonNode study = Http.get(stack.uri(LocalStack.TUNER_SERVICE, "/api/studies/" + studyId)).json();
+        ArrayNode trials = EventJson.mapper().createArrayNode();
+        StreamSupport.stream(study.path("trials").spliterator(), false)
+                .sorted(Comparator.comparingInt(t -> t.path("number").asInt()))
+                .forEach(t -> trials.add(EventJson.mapper().createObjectNode().put("number", t.path("number").asInt())
+                        .put("state", t.path("state").asText()).put("value", t.path("value").asDouble())
+                        .<ObjectNode>set("params", t.path("params"))
+                        .set("intermediateValues", t.path("intermediateValues"))));
+        JsonNode report = pipeline.report(studyId);
+        say(trainers + " trainer(s): " + trials.size() + " trials, test MSE "
+                + report.path("rows").get(0).path("metrics").path("mse").asDouble());
+        ObjectNode run = EventJson.mapper().createObjectNode();
+        run.set("trials", trials);
+        // each row but when and where its final was trained
+        ArrayNode rows = run.putArray("rows");
+        report.path("rows").forEach(r -> rows.add(((ObjectNode) r.deepCopy())
+                .without(List.of("trainingMillis", "artifactUri"))));
+        run.set("tests", report.path("tests"));
+        return run;
+    }
+
+    @Test
+    @Order(8)
     void theReportServiceAnswersAndServesItsPages() {
         Http.Answer studies = Http.get(stack.uri(LocalStack.REPORT_SERVICE, "/api/studies"));
         assertThat(studies.status()).isEqualTo(200);
@@ -257,7 +315,7 @@ class LocalStudyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void closingStopsEveryProcess() {
         List<ServiceProcess> services = stack.services();
         stack.close();
