@@ -2,6 +2,7 @@ package io.vixlab.report.comparison;
 
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.report.ArchitectureRow;
+import io.vixlab.contracts.report.BaselineCoefficient;
 import io.vixlab.contracts.report.BaselineRow;
 import io.vixlab.contracts.report.CombinationRow;
 import io.vixlab.contracts.report.ConfidenceSet;
@@ -9,6 +10,7 @@ import io.vixlab.contracts.report.ConfidenceSetMember.Kind;
 import io.vixlab.contracts.report.DieboldMarianoResult;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
 import io.vixlab.contracts.report.FittingSample;
+import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.ModelResult;
@@ -85,8 +87,11 @@ public final class StudyReportBuilder {
         List<Forecast> baselineForecasts = new ArrayList<>();
         Forecast randomWalk = null;
         for (Baseline baseline : Baseline.standard()) {
-            Forecast forecast = baseline.forecast(closes);
-            baselines.add(new BaselineRow(baseline.name(), baseline.definition(), ForecastMetrics.of(forecast.predictions())));
+            Baseline.Fit fit = baseline.fit(closes);
+            Forecast forecast = baseline.forecast(closes, fit);
+            baselines.add(new BaselineRow(baseline.name(), baseline.definition(), ForecastMetrics.of(forecast.predictions()),
+                    fit.coefficients().entrySet().stream()
+                            .map(c -> new BaselineCoefficient(c.getKey(), c.getValue())).toList()));
             baselineForecasts.add(forecast);
             if (baseline instanceof RandomWalkBaseline) {
                 randomWalk = forecast;
@@ -150,6 +155,10 @@ public final class StudyReportBuilder {
                 confidenceSets.isEmpty() ? null : confidenceSets,
                 rows.isEmpty() ? null : rows.get(0).architecture(),
                 summary,
+                StudyReport.LEVEL_TARGET,
+                study.setup(),
+                ArchitectureOutcomes.of(study),
+                forecasts(predicted, combined, baselineForecasts),
                 clock.instant());
     }
 
@@ -202,6 +211,17 @@ public final class StudyReportBuilder {
             health.put(combination.name(), combination.healthFlags());
         }
         return health;
+    }
+
+    /** Every forecast of the report in columns: final models by rank, the combination, the baselines. */
+    private static ForecastTable forecasts(List<Forecast> predicted, Forecast combined, List<Forecast> baselines) {
+        List<ForecastColumns.Named> forecasts = new ArrayList<>();
+        predicted.forEach(forecast -> forecasts.add(new ForecastColumns.Named(forecast, Kind.ARCHITECTURE)));
+        if (combined != null) {
+            forecasts.add(new ForecastColumns.Named(combined, Kind.COMBINATION));
+        }
+        baselines.forEach(forecast -> forecasts.add(new ForecastColumns.Named(forecast, Kind.BASELINE)));
+        return ForecastColumns.of(forecasts);
     }
 
     /** Every forecast the confidence sets judge: final models by rank, the combination, the baselines. */

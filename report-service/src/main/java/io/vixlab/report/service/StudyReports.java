@@ -182,8 +182,8 @@ public class StudyReports {
     }
 
     private StudyResults results(StudyEntity study, DatasetManifest dataset) {
-        return new StudyResults(study.studyId, study.status.name(), dataset, store.finals(study.studyId),
-                store.trials(study.studyId));
+        return new StudyResults(study.studyId, study.status.name(), study.architectureList(), study.setup(), dataset,
+                store.finals(study.studyId), store.trials(study.studyId), store.progress(study.studyId));
     }
 
     private StudyReport build(StudyResults results, BaselineInput closes) {
