@@ -13,6 +13,8 @@ import io.vixlab.contracts.training.TrialState;
 import io.vixlab.launcher.cli.RunOptions;
 import io.vixlab.launcher.cli.RunOptionsParser;
 import io.vixlab.launcher.progress.ComparisonTable;
+import io.vixlab.launcher.progress.PlainProgress;
+import io.vixlab.launcher.progress.StudySnapshot;
 import io.vixlab.launcher.stack.Http;
 import io.vixlab.launcher.stack.LocalBuild;
 import io.vixlab.launcher.stack.LocalStack;
@@ -162,7 +164,8 @@ class LocalStudyIT {
     void allFiveArchitecturesReachFinalResultsAndTheReportIsPublished() throws Exception {
         RunOptions options = RunOptionsParser.parse(TINY).orElseThrow();
         String studyId = pipeline.createStudy(StudyRequest.body(options, "e2e", datasetId()));
-        pipeline.watch(studyId, StudyRequest.budget(options), Duration.ofMinutes(25), Duration.ofSeconds(3));
+        pipeline.watch(studyId, new PlainProgress(System.out::println, System::currentTimeMillis,
+                StudySnapshot.finalWeight(StudyRequest.budget(options))), Duration.ofMinutes(25), Duration.ofSeconds(3));
 
         JsonNode report = pipeline.report(studyId);
         assertThat(report.path("rows")).extracting(r -> r.path("architecture").asText())
