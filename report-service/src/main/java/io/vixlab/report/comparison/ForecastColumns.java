@@ -1,6 +1,5 @@
 package io.vixlab.report.comparison;
 
-import io.vixlab.contracts.report.ConfidenceSetMember.Kind;
 import io.vixlab.contracts.report.ForecastSeries;
 import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.training.Prediction;
@@ -19,35 +18,31 @@ import java.util.TreeMap;
  */
 final class ForecastColumns {
 
-    /** A forecast and what it is. */
-    record Named(Forecast forecast, Kind kind) {
-    }
-
     private ForecastColumns() {
     }
 
     /**
      * @throws IllegalArgumentException if two forecasts disagree on a day's actual or previous close
      */
-    static ForecastTable of(List<Named> forecasts) {
+    static ForecastTable of(List<ConfidenceSets.Candidate> forecasts) {
         SortedMap<LocalDate, Prediction> days = new TreeMap<>();
-        for (Named named : forecasts) {
-            for (Prediction prediction : named.forecast().predictions()) {
+        for (ConfidenceSets.Candidate candidate : forecasts) {
+            for (Prediction prediction : candidate.forecast().predictions()) {
                 Prediction first = days.putIfAbsent(prediction.date(), prediction);
                 if (first != null && (first.actual() != prediction.actual()
                         || first.previousClose() != prediction.previousClose())) {
-                    throw new IllegalArgumentException("forecast " + named.forecast().name() + " has the close on "
+                    throw new IllegalArgumentException("forecast " + candidate.forecast().name() + " has the close on "
                             + prediction.date() + " as " + prediction.actual() + " after " + prediction.previousClose()
                             + ", another forecast as " + first.actual() + " after " + first.previousClose());
                 }
             }
         }
         List<ForecastSeries> series = new ArrayList<>();
-        for (Named named : forecasts) {
-            List<Prediction> predictions = named.forecast().predictions().stream()
+        for (ConfidenceSets.Candidate candidate : forecasts) {
+            List<Prediction> predictions = candidate.forecast().predictions().stream()
                     .sorted(Comparator.comparing(Prediction::date)).toList();
             boolean everyDay = predictions.size() == days.size();
-            series.add(new ForecastSeries(named.forecast().name(), named.kind(),
+            series.add(new ForecastSeries(candidate.forecast().name(), candidate.kind(),
                     everyDay ? null : predictions.stream().map(Prediction::date).toList(),
                     predictions.stream().map(Prediction::predicted).toList()));
         }

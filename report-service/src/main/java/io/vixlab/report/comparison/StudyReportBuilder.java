@@ -10,7 +10,6 @@ import io.vixlab.contracts.report.ConfidenceSetMember.Kind;
 import io.vixlab.contracts.report.DieboldMarianoResult;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
 import io.vixlab.contracts.report.FittingSample;
-import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.ModelResult;
@@ -129,8 +128,8 @@ public final class StudyReportBuilder {
         CombinationRow combination = combined == null ? null : new CombinationRow(combined.name(),
                 COMBINATION_DEFINITION, predicted.stream().map(Forecast::name).toList(),
                 ForecastMetrics.of(combined.predictions()), healthFlags(combined));
-        List<ConfidenceSet> confidenceSets = predicted.isEmpty() ? List.of()
-                : ConfidenceSets.of(candidates(predicted, combined, baselineForecasts));
+        List<ConfidenceSets.Candidate> judged = candidates(predicted, combined, baselineForecasts);
+        List<ConfidenceSet> confidenceSets = predicted.isEmpty() ? List.of() : ConfidenceSets.of(judged);
         List<String> models = new ArrayList<>(predicted.stream().map(Forecast::name).toList());
         if (combined != null) {
             models.add(combined.name());
@@ -158,7 +157,7 @@ public final class StudyReportBuilder {
                 StudyReport.LEVEL_TARGET,
                 study.setup(),
                 ArchitectureOutcomes.of(study),
-                forecasts(predicted, combined, baselineForecasts),
+                ForecastColumns.of(judged),
                 clock.instant());
     }
 
@@ -213,18 +212,10 @@ public final class StudyReportBuilder {
         return health;
     }
 
-    /** Every forecast of the report in columns: final models by rank, the combination, the baselines. */
-    private static ForecastTable forecasts(List<Forecast> predicted, Forecast combined, List<Forecast> baselines) {
-        List<ForecastColumns.Named> forecasts = new ArrayList<>();
-        predicted.forEach(forecast -> forecasts.add(new ForecastColumns.Named(forecast, Kind.ARCHITECTURE)));
-        if (combined != null) {
-            forecasts.add(new ForecastColumns.Named(combined, Kind.COMBINATION));
-        }
-        baselines.forEach(forecast -> forecasts.add(new ForecastColumns.Named(forecast, Kind.BASELINE)));
-        return ForecastColumns.of(forecasts);
-    }
-
-    /** Every forecast the confidence sets judge: final models by rank, the combination, the baselines. */
+    /**
+     * Every forecast the report judges, as the confidence sets and the forecast columns list them: final
+     * models with predictions by rank, the combination, the baselines.
+     */
     private static List<ConfidenceSets.Candidate> candidates(
             List<Forecast> predicted, Forecast combined, List<Forecast> baselines) {
         List<ConfidenceSets.Candidate> candidates = new ArrayList<>();

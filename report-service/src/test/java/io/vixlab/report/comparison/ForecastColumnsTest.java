@@ -20,8 +20,8 @@ class ForecastColumnsTest {
 
     @Test
     void daysOnceInDateOrderEachSeriesAColumnAndASeriesSkippingDaysNamesItsOwn() {
-        ForecastTable table = ForecastColumns.of(List.of(new ForecastColumns.Named(EVERY_DAY, Kind.ARCHITECTURE),
-                new ForecastColumns.Named(ONE_DAY, Kind.BASELINE)));
+        ForecastTable table = ForecastColumns.of(List.of(new ConfidenceSets.Candidate(EVERY_DAY, Kind.ARCHITECTURE),
+                new ConfidenceSets.Candidate(ONE_DAY, Kind.BASELINE)));
 
         assertThat(table).isEqualTo(new ForecastTable(List.of(day(1), day(2)), List.of(12.0, 13.0), List.of(11.0, 12.0),
                 List.of(new ForecastSeries("Basic_CNN_LSTM", Kind.ARCHITECTURE, null, List.of(11.5, 12.5)),
@@ -32,8 +32,8 @@ class ForecastColumnsTest {
     void forecastsDisagreeingOnADaysCloseAreRefused() {
         Forecast otherActual = new Forecast("HAR", List.of(new Prediction(day(2), 12.0, 13.5, 12.0)));
 
-        assertThatThrownBy(() -> ForecastColumns.of(List.of(new ForecastColumns.Named(EVERY_DAY, Kind.ARCHITECTURE),
-                new ForecastColumns.Named(otherActual, Kind.BASELINE))))
+        assertThatThrownBy(() -> ForecastColumns.of(List.of(new ConfidenceSets.Candidate(EVERY_DAY, Kind.ARCHITECTURE),
+                new ConfidenceSets.Candidate(otherActual, Kind.BASELINE))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("forecast HAR has the close on " + day(2) + " as 13.5 after 12.0, another forecast as 13.0"
                         + " after 12.0");
