@@ -102,7 +102,8 @@ final class EventExamples {
                 new ConfidenceSetMember("Equal-weight combination", ConfidenceSetMember.Kind.COMBINATION, 2.3, 1, 3,
                         true, true),
                 new ConfidenceSetMember("Random walk", ConfidenceSetMember.Kind.BASELINE, 3.1, 0.04, 1, false, false));
-        return new StudyReport(StudyReport.SCHEMA_VERSION, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 28),
+        return new StudyReport(StudyReport.SCHEMA_VERSION, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2),
+                LocalDate.of(2024, 6, 28),
                 20, new FittingSample(LocalDate.of(2020, 1, 2), LocalDate.of(2023, 12, 29), 1006),
                 List.of(new ArchitectureRow("Basic_CNN_LSTM", metrics, 52_113, basicParams(), 0.041, 40, 8, 2,
                         90_000, "file:///models/study-1/Basic_CNN_LSTM", List.of()),

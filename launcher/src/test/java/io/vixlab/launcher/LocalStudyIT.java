@@ -164,8 +164,9 @@ class LocalStudyIT {
     void allFiveArchitecturesReachFinalResultsAndTheReportIsPublished() throws Exception {
         RunOptions options = RunOptionsParser.parse(TINY).orElseThrow();
         String studyId = pipeline.createStudy(StudyRequest.body(options, "e2e", datasetId()));
-        pipeline.watch(studyId, new PlainProgress(System.out::println, System::currentTimeMillis,
-                StudySnapshot.finalWeight(StudyRequest.budget(options))), Duration.ofMinutes(25), Duration.ofSeconds(3));
+        PlainProgress progress = new PlainProgress(System.out::println, System::currentTimeMillis,
+                StudySnapshot.finalWeight(StudyRequest.budget(options)));
+        pipeline.watch(studyId, progress, Duration.ofMinutes(25), Duration.ofSeconds(3));
 
         JsonNode report = pipeline.report(studyId);
         assertThat(report.path("rows")).extracting(r -> r.path("architecture").asText())

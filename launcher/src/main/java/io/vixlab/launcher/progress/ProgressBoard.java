@@ -59,7 +59,7 @@ public final class ProgressBoard {
         return lines.stream().map(l -> l.length() <= width ? l : l.substring(0, Math.max(0, width))).toList();
     }
 
-    /** {@code [████░░░░]}: the share done, rounded down to whole cells so that a bar is full only when done. */
+    /** {@code [████░░░░]}: the share done, rounded down to whole cells, full only when done. */
     static String bar(double fractionDone) {
         int filled = (int) Math.floor(fractionDone * BAR_WIDTH + 1e-9);
         return "[" + "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled) + "]";

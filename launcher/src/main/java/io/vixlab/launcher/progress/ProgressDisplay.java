@@ -30,7 +30,7 @@ public interface ProgressDisplay extends AutoCloseable {
                 : new PlainProgress(say, System::currentTimeMillis, finalWeight);
     }
 
-    /** Whether output can be redrawn in place: an interactive console whose terminal type is known to move the cursor. */
+    /** Whether output can be redrawn in place: an interactive console on a terminal type that moves the cursor. */
     static boolean isLiveTerminal(boolean console, String term) {
         return console && term != null && !term.isBlank() && !"dumb".equals(term);
     }

@@ -41,8 +41,8 @@ public record StudySnapshot(String status, long elapsedMillis, List<Architecture
         List<ArchitectureProgress> architectures = new ArrayList<>();
         for (JsonNode a : progress.path("progress")) {
             String name = a.path("architecture").asText();
-            architectures.add(new ArchitectureProgress(name, a.path("trialsDone").asInt(), a.path("trialsTotal").asInt(),
-                    a.path("trialsRunning").asInt(), best.get(name),
+            architectures.add(new ArchitectureProgress(name, a.path("trialsDone").asInt(),
+                    a.path("trialsTotal").asInt(), a.path("trialsRunning").asInt(), best.get(name),
                     a.hasNonNull("finalState") ? a.get("finalState").asText() : null));
         }
         return new StudySnapshot(progress.path("status").asText(), progress.path("elapsedMillis").asLong(),
