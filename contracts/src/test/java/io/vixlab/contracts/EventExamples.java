@@ -6,15 +6,21 @@ import io.vixlab.contracts.dataset.WindowChunk;
 import io.vixlab.contracts.market.MarketBar;
 import io.vixlab.contracts.market.MarketUpdate;
 import io.vixlab.contracts.market.SymbolRange;
+import io.vixlab.contracts.report.ArchitectureOutcome;
 import io.vixlab.contracts.report.ArchitectureRow;
+import io.vixlab.contracts.report.BaselineCoefficient;
 import io.vixlab.contracts.report.BaselineRow;
 import io.vixlab.contracts.report.CombinationRow;
 import io.vixlab.contracts.report.ConfidenceSet;
 import io.vixlab.contracts.report.ConfidenceSetMember;
 import io.vixlab.contracts.report.DieboldMarianoResult;
+import io.vixlab.contracts.report.EpochLosses;
 import io.vixlab.contracts.report.FittingSample;
+import io.vixlab.contracts.report.ForecastSeries;
+import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
+import io.vixlab.contracts.report.TrialOutcome;
 import io.vixlab.contracts.training.Metrics;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.Prediction;
@@ -23,6 +29,7 @@ import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
@@ -72,7 +79,8 @@ final class EventExamples {
                 new FinalTrainingRequest(1, "study-1", "study-1-basic-final", 1, "Basic_CNN_LSTM", basicParams(),
                         "study-1-basic-7", 0.041, "ds-1", TrainingSettings.finalDefaults(), NOW),
                 new StudyEvent(1, "study-1", StudyEvent.Status.ARCHITECTURE_TUNED, List.of("Basic_CNN_LSTM"), 50, "ds-1",
-                        "Basic_CNN_LSTM", "50 trials done", NOW),
+                        "Basic_CNN_LSTM", "50 trials done", NOW, new StudySetup(50, 60, "tpe", 42, "median", 4,
+                                TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults())),
                 new TrainingProgress(1, "study-1", "study-1-basic-0", 1, "Basic_CNN_LSTM", TrainingProgress.RunKind.TRIAL, 1, 4, 54, 0.05,
                         0.07, 0.001, NOW),
                 new TrialResult(1, "study-1", "study-1-basic-0", 0, 1, "Basic_CNN_LSTM", TrialState.COMPLETE, 0.061,
@@ -94,7 +102,8 @@ final class EventExamples {
                 new ConfidenceSetMember("Equal-weight combination", ConfidenceSetMember.Kind.COMBINATION, 2.3, 1, 3,
                         true, true),
                 new ConfidenceSetMember("Random walk", ConfidenceSetMember.Kind.BASELINE, 3.1, 0.04, 1, false, false));
-        return new StudyReport(1, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 28),
+        return new StudyReport(StudyReport.SCHEMA_VERSION, "study-1", "COMPLETED", "ds-1", LocalDate.of(2024, 1, 2),
+                LocalDate.of(2024, 6, 28),
                 20, new FittingSample(LocalDate.of(2020, 1, 2), LocalDate.of(2023, 12, 29), 1006),
                 List.of(new ArchitectureRow("Basic_CNN_LSTM", metrics, 52_113, basicParams(), 0.041, 40, 8, 2,
                         90_000, "file:///models/study-1/Basic_CNN_LSTM", List.of()),
@@ -102,7 +111,9 @@ final class EventExamples {
                                 95_000, "file:///models/study-1/Deep_CNN_LSTM", List.of(narrow))),
                 new CombinationRow("Equal-weight combination", "mean of the final models' forecasts",
                         List.of("Basic_CNN_LSTM", "Deep_CNN_LSTM"), metrics, List.of()),
-                List.of(new BaselineRow("random_walk", "tomorrow's VIX = today's close", metrics)),
+                List.of(new BaselineRow("random_walk", "tomorrow's VIX = today's close", metrics, List.of()),
+                        new BaselineRow("AR(1)", "c + phi * last close", metrics,
+                                List.of(new BaselineCoefficient("c", 0.8), new BaselineCoefficient("phi", 0.95)))),
                 "random_walk",
                 List.of(new DieboldMarianoResult("Basic_CNN_LSTM", "random_walk",
                         DieboldMarianoResult.LossFunction.SQUARED, 1, 20, -0.2, -1.1, 0.28,
@@ -111,6 +122,23 @@ final class EventExamples {
                         3, 5000, 2011, members)),
                 "Basic_CNN_LSTM",
                 List.of("No model beats the random walk at the 5% level on either loss."),
+                StudyReport.LEVEL_TARGET,
+                new StudySetup(50, 60, "tpe", 42, "median", 4, TrainingSettings.tuningDefaults(),
+                        TrainingSettings.finalDefaults()),
+                List.of(new ArchitectureOutcome("Basic_CNN_LSTM", ArchitectureOutcome.Status.COMPLETE, null,
+                                "study-1-Basic_CNN_LSTM-final", 1, 1, 0, 0.041,
+                                List.of(new TrialOutcome(0, TrialState.COMPLETE, 0.041, 61_000, null),
+                                        new TrialOutcome(1, TrialState.PRUNED, null, 12_000, "pruned at step 3")),
+                                List.of(new EpochLosses(0, 0.09, 0.08, 0.001), new EpochLosses(1, 0.05, 0.06, 0.0005))),
+                        new ArchitectureOutcome("Attention_CNN_LSTM", ArchitectureOutcome.Status.FAILED,
+                                "NaN loss in epoch 3", "study-1-Attention_CNN_LSTM-final", 0, 0, 1, null,
+                                List.of(new TrialOutcome(0, TrialState.FAILED, null, 3_000, "NaN loss")), List.of())),
+                new ForecastTable(List.of(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3)), List.of(13.2, 14.1),
+                        List.of(12.9, 13.2), List.of(
+                                new ForecastSeries("Basic_CNN_LSTM", ConfidenceSetMember.Kind.ARCHITECTURE, null,
+                                        List.of(13.0, 13.9)),
+                                new ForecastSeries("random_walk", ConfidenceSetMember.Kind.BASELINE,
+                                        List.of(LocalDate.of(2024, 1, 3)), List.of(13.2)))),
                 NOW);
     }
 }

@@ -5,7 +5,9 @@ import io.vixlab.launcher.cli.RunOptions;
 import io.vixlab.launcher.cli.RunOptionsParser;
 import io.vixlab.launcher.cli.UsageException;
 import io.vixlab.launcher.progress.ComparisonTable;
+import io.vixlab.launcher.progress.ProgressDisplay;
 import io.vixlab.launcher.progress.ProgressLine;
+import io.vixlab.launcher.progress.StudySnapshot;
 import io.vixlab.launcher.stack.LocalBuild;
 import io.vixlab.launcher.stack.LocalStack;
 import io.vixlab.launcher.stack.MemoryMeter;
@@ -117,7 +119,10 @@ public final class VixlabLocal {
             say("study " + studyId + " started; progress (trials done per architecture, best validation MSE, scaled):");
             int architectures = StudyRequest.architectures(options).size();
             Duration limit = Duration.ofMinutes((long) budget.timeoutMinutesPerArchitecture() * architectures + 30);
-            pipeline.watch(studyId, budget, limit, Duration.ofSeconds(5));
+            try (ProgressDisplay display = ProgressDisplay.forStandardOutput(VixlabLocal::say,
+                    StudySnapshot.finalWeight(budget))) {
+                pipeline.watch(studyId, display, limit, display.pollEvery());
+            }
 
             JsonNode report = pipeline.report(studyId);
             Path html = pipeline.saveReport(studyId, report, work.resolve("reports"));

@@ -15,6 +15,8 @@ import io.vixlab.contracts.training.TrialState;
 import io.vixlab.launcher.cli.RunOptions;
 import io.vixlab.launcher.cli.RunOptionsParser;
 import io.vixlab.launcher.progress.ComparisonTable;
+import io.vixlab.launcher.progress.PlainProgress;
+import io.vixlab.launcher.progress.StudySnapshot;
 import io.vixlab.launcher.stack.Http;
 import io.vixlab.launcher.stack.LocalBuild;
 import io.vixlab.launcher.stack.LocalStack;
@@ -168,7 +170,9 @@ class LocalStudyIT {
     void allFiveArchitecturesReachFinalResultsAndTheReportIsPublished() throws Exception {
         RunOptions options = RunOptionsParser.parse(TINY).orElseThrow();
         String studyId = pipeline.createStudy(StudyRequest.body(options, "e2e", datasetId()));
-        pipeline.watch(studyId, StudyRequest.budget(options), Duration.ofMinutes(25), Duration.ofSeconds(3));
+        PlainProgress progress = new PlainProgress(System.out::println, System::currentTimeMillis,
+                StudySnapshot.finalWeight(StudyRequest.budget(options)));
+        pipeline.watch(studyId, progress, Duration.ofMinutes(25), Duration.ofSeconds(3));
 
         JsonNode report = pipeline.report(studyId);
         assertThat(report.path("rows")).extracting(r -> r.path("architecture").asText())

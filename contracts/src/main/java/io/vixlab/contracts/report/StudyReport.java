@@ -3,6 +3,7 @@ package io.vixlab.contracts.report;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
 import io.vixlab.contracts.EventId;
+import io.vixlab.contracts.tuning.StudySetup;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -21,6 +22,13 @@ import java.util.List;
  * @param confidenceSets        the model confidence set on squared and on absolute loss; absent
  *                              while no final model has test predictions
  * @param summary               the verdict in sentences, drawn from the tests and the confidence sets
+ * @param target                what the models forecast: {@code level}, the next VIX close (the only
+ *                              target today; the field is there for the ones to come)
+ * @param setup                 the study's budget, sampler, seed, pruner and training settings; absent
+ *                              when the tuner's study events did not carry them
+ * @param architectures         every architecture the study planned, in the study's order, with its
+ *                              final's status, its trials and the final's training history
+ * @param forecasts             every forecast of the rows, the combination and the baselines, day by day
  */
 @JsonClassDescription("The comparison of a finished study, on reports.studies, key = study id. Rows sorted by test"
         + " MSE, best first; metrics in VIX points.")
@@ -41,7 +49,15 @@ public record StudyReport(
         List<ConfidenceSet> confidenceSets,
         @Size(min = 1) String bestArchitecture,
         List<@Size(min = 1) String> summary,
+        @Size(min = 1) String target,
+        StudySetup setup,
+        @NotNull List<ArchitectureOutcome> architectures,
+        @NotNull ForecastTable forecasts,
         @NotNull Instant generatedAt) implements Event {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: per-day forecasts, baseline coefficients, the study's setup and target, every planned architecture. */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The target every study forecasts today: the next day's VIX close. */
+    public static final String LEVEL_TARGET = "level";
 }

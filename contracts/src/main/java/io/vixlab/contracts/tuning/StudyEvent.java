@@ -14,6 +14,8 @@ import java.util.List;
  *
  * @param architecture the architecture concerned, for {@code ARCHITECTURE_TUNED}
  * @param detail       a human-readable reason (why a study failed or was cancelled)
+ * @param setup        the study's budget, sampler, seed, pruner and training settings; absent on
+ *                     events of tuners that predate it
  */
 @JsonClassDescription("A study lifecycle change on tuning.studies, key = study id.")
 public record StudyEvent(
@@ -25,7 +27,8 @@ public record StudyEvent(
         @EventId String datasetId,
         @Size(min = 1) String architecture,
         @Size(min = 1) String detail,
-        @NotNull Instant at) implements Event {
+        @NotNull Instant at,
+        StudySetup setup) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 

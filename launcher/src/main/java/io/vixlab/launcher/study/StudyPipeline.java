@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.launcher.ServiceProcess;
-import io.vixlab.launcher.progress.ProgressLine;
+import io.vixlab.launcher.progress.ProgressDisplay;
+import io.vixlab.launcher.progress.StudySnapshot;
 import io.vixlab.launcher.stack.Http;
 import io.vixlab.launcher.stack.LocalStack;
 import java.io.IOException;
@@ -91,27 +92,19 @@ public final class StudyPipeline {
     }
 
     /**
-     * Prints a progress line whenever something changed (and at least every minute) until the study's
-     * report is published; fails when the study is cancelled or fails, a service dies, or the deadline passes.
+     * Shows the study's progress on {@code display} at each answer until the study's report is
+     * published; fails when the study is cancelled or fails, a service dies, or the deadline passes.
      *
      * @return report-service's last progress entry of the study
      */
-    public JsonNode watch(String studyId, StudyBudget budget, Duration timeout, Duration pollEvery) {
+    public JsonNode watch(String studyId, ProgressDisplay display, Duration timeout, Duration pollEvery) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String lastShown = null;
-        long lastShownAt = 0;
         while (System.nanoTime() < deadline) {
             failIfDead();
             JsonNode progress = progress(studyId);
             if (progress != null) {
                 JsonNode tuner = tunerView(studyId);
-                String line = ProgressLine.render(progress, tuner, budget);
-                String withoutClock = line.replaceFirst("^\\[[^]]*] ", "").replaceFirst(", ~[^,|]* left", "");
-                if (!withoutClock.equals(lastShown) || System.nanoTime() - lastShownAt > 60_000_000_000L) {
-                    say.accept(line);
-                    lastShown = withoutClock;
-                    lastShownAt = System.nanoTime();
-                }
+                display.show(StudySnapshot.of(progress, tuner));
                 String status = progress.path("status").asText();
                 if ("COMPLETED".equals(status) && progress.path("reportPublished").asBoolean()) {
                     return progress;

@@ -7,6 +7,8 @@ import io.vixlab.contracts.EventJson;
 import io.vixlab.launcher.study.StudyBudget;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The live progress line and the final table, from fixture JSON in the services' documented shapes. */
@@ -14,7 +16,8 @@ class RenderingTest {
 
     @Test
     void progressLineShowsTrialsPerArchitectureBestValuesFinalsAndTimeLeft() throws IOException {
-        String line = ProgressLine.render(fixture("report-progress.json"), fixture("tuner-study.json"), StudyBudget.QUICK);
+        String line = ProgressLine.render(StudySnapshot.of(fixture("report-progress.json"), fixture("tuner-study.json")),
+                StudySnapshot.finalWeight(StudyBudget.QUICK));
         // done 6 trials + 1 final (2.25 trials) of 12 + 3 × 2.25 in 190 s: 190 × 10.5 / 8.25 = 241.8 s left
         assertThat(line).isEqualTo("[03:10] RUNNING, 6/12 trials, 1/3 finals, ~04:01 left"
                 + " | Basic_CNN_LSTM 4/4 best 0.01235 final COMPLETE"
@@ -24,19 +27,30 @@ class RenderingTest {
 
     @Test
     void progressLineWithoutTheTunerLeavesOutTheBestValues() throws IOException {
-        String line = ProgressLine.render(fixture("report-progress.json"), null, StudyBudget.QUICK);
+        String line = ProgressLine.render(StudySnapshot.of(fixture("report-progress.json"), null),
+                StudySnapshot.finalWeight(StudyBudget.QUICK));
         assertThat(line).isEqualTo("[03:10] RUNNING, 6/12 trials, 1/3 finals, ~04:01 left"
                 + " | Basic_CNN_LSTM 4/4 final COMPLETE | Deep_CNN_LSTM 2/4 (1 running) | Attention_CNN_LSTM 0/4 (1 running)");
     }
 
     @Test
     void timeLeftBeforeAnythingIsDoneAndAtTheEnd() {
-        assertThat(ProgressLine.remaining(5_000, 0, 20, 0, 5, 2.25)).isEqualTo("estimating time left");
-        assertThat(ProgressLine.remaining(600_000, 20, 20, 5, 5, 2.25)).isEqualTo("finishing");
+        assertThat(ProgressLine.timeLeft(study(5_000, 0, 0).millisLeft(2.25))).isEqualTo("estimating time left");
+        assertThat(ProgressLine.timeLeft(study(600_000, 4, 1).millisLeft(2.25))).isEqualTo("finishing");
         // 10 of 20 + 5 × 2.25 done in 60 s: 60 × 21.25 / 10 = 127.5 s left
-        assertThat(ProgressLine.remaining(60_000, 10, 20, 0, 5, 2.25)).isEqualTo("~02:07 left");
+        assertThat(ProgressLine.timeLeft(study(60_000, 2, 0).millisLeft(2.25))).isEqualTo("~02:07 left");
         assertThat(ProgressLine.clock(3_725_000)).isEqualTo("1:02:05");
-        assertThat(ProgressLine.finalWeight(StudyBudget.FULL)).isEqualTo(1.2);
+        assertThat(StudySnapshot.finalWeight(StudyBudget.FULL)).isEqualTo(1.2);
+    }
+
+    /** Five architectures of four trials each, each with {@code trialsDone} done and {@code finals} of them with a final. */
+    static StudySnapshot study(long elapsedMillis, int trialsDone, int finals) {
+        List<StudySnapshot.ArchitectureProgress> architectures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            architectures.add(new StudySnapshot.ArchitectureProgress("A" + i, trialsDone, 4, 0, null,
+                    i < finals * 5 ? "COMPLETE" : null));
+        }
+        return new StudySnapshot("RUNNING", elapsedMillis, architectures);
     }
 
     @Test
@@ -66,7 +80,7 @@ class RenderingTest {
                 "Best architecture: Basic_CNN_LSTM");
     }
 
-    private static JsonNode fixture(String name) throws IOException {
+    static JsonNode fixture(String name) throws IOException {
         try (InputStream in = RenderingTest.class.getResourceAsStream("/fixtures/" + name)) {
             return EventJson.mapper().readTree(in);
         }

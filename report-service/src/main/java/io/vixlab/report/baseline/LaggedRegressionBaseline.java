@@ -1,7 +1,9 @@
 package io.vixlab.report.baseline;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
@@ -15,13 +17,17 @@ public final class LaggedRegressionBaseline implements Baseline {
     private final String name;
     private final String definition;
     private final int lags;
+    /** The intercept's name, then each regressor's coefficient's. */
+    private final List<String> coefficientNames;
     private final BiFunction<BaselineInput, Integer, double[]> regressors;
 
     private LaggedRegressionBaseline(
-            String name, String definition, int lags, BiFunction<BaselineInput, Integer, double[]> regressors) {
+            String name, String definition, int lags, List<String> coefficientNames,
+            BiFunction<BaselineInput, Integer, double[]> regressors) {
         this.name = name;
         this.definition = definition;
         this.lags = lags;
+        this.coefficientNames = coefficientNames;
         this.regressors = regressors;
     }
 
@@ -31,6 +37,7 @@ public final class LaggedRegressionBaseline implements Baseline {
                 "AR(1)",
                 "Next close = c + φ · last close, OLS on the training part.",
                 1,
+                List.of("c", "phi"),
                 (input, t) -> new double[] {input.close(t - 1)});
     }
 
@@ -43,6 +50,7 @@ public final class LaggedRegressionBaseline implements Baseline {
                 "HAR",
                 "Next close = c + β_d · last close + β_w · 5-day mean + β_m · 22-day mean, OLS on the training part.",
                 22,
+                List.of("c", "beta_d", "beta_w", "beta_m"),
                 (input, t) -> new double[] {input.close(t - 1), input.trailingMean(t, 5), input.trailingMean(t, 22)});
     }
 
@@ -57,16 +65,20 @@ public final class LaggedRegressionBaseline implements Baseline {
     }
 
     @Override
-    public IntToDoubleFunction fit(BaselineInput input) {
+    public Fit fit(BaselineInput input) {
         double[] coefficients = coefficients(input);
-        return t -> {
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int j = 0; j < coefficients.length; j++) {
+            named.put(coefficientNames.get(j), coefficients[j]);
+        }
+        return new Fit(named, t -> {
             double[] x = regressors.apply(input, t);
             double forecast = coefficients[0];
             for (int j = 0; j < x.length; j++) {
                 forecast += coefficients[j + 1] * x[j];
             }
             return forecast;
-        };
+        });
     }
 
     /** Intercept first, then one coefficient per regressor. */

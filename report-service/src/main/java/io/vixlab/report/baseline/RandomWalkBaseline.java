@@ -1,6 +1,6 @@
 package io.vixlab.report.baseline;
 
-import java.util.function.IntToDoubleFunction;
+import java.util.Map;
 
 /** Tomorrow's close is today's close: {@code ŷ_t = y_{t-1}}. Nothing to fit. */
 public final class RandomWalkBaseline implements Baseline {
@@ -18,7 +18,7 @@ public final class RandomWalkBaseline implements Baseline {
     }
 
     @Override
-    public IntToDoubleFunction fit(BaselineInput input) {
-        return t -> input.close(t - 1);
+    public Fit fit(BaselineInput input) {
+        return new Fit(Map.of(), t -> input.close(t - 1));
     }
 }

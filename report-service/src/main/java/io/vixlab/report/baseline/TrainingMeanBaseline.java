@@ -1,6 +1,6 @@
 package io.vixlab.report.baseline;
 
-import java.util.function.IntToDoubleFunction;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Every forecast is the mean close of the training part: {@code ŷ_t = (1/T) Σ_{s<T} y_s}. */
@@ -17,8 +17,8 @@ public final class TrainingMeanBaseline implements Baseline {
     }
 
     @Override
-    public IntToDoubleFunction fit(BaselineInput input) {
+    public Fit fit(BaselineInput input) {
         double mean = IntStream.range(0, input.testStart()).mapToDouble(input::close).average().orElseThrow();
-        return t -> mean;
+        return new Fit(Map.of("mean", mean), t -> mean);
     }
 }

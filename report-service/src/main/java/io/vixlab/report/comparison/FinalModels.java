@@ -31,6 +31,12 @@ public final class FinalModels {
                         (a, b) -> LATEST.compare(a, b) >= 0 ? a : b, TreeMap::new));
     }
 
+    /** The final result of each architecture with the highest attempt (the latest if tied), whatever its state. */
+    public static Map<String, ModelResult> latest(List<ModelResult> finals) {
+        return finals.stream().collect(Collectors.toMap(ModelResult::architecture, result -> result,
+                (a, b) -> LATEST.compare(a, b) >= 0 ? a : b, TreeMap::new));
+    }
+
     /** The test predictions of a final model, named by its architecture. */
     public static Forecast forecast(ModelResult result) {
         return new Forecast(result.architecture(), predictions(result));

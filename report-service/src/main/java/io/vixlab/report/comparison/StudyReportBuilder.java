@@ -2,6 +2,7 @@ package io.vixlab.report.comparison;
 
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.report.ArchitectureRow;
+import io.vixlab.contracts.report.BaselineCoefficient;
 import io.vixlab.contracts.report.BaselineRow;
 import io.vixlab.contracts.report.CombinationRow;
 import io.vixlab.contracts.report.ConfidenceSet;
@@ -85,8 +86,11 @@ public final class StudyReportBuilder {
         List<Forecast> baselineForecasts = new ArrayList<>();
         Forecast randomWalk = null;
         for (Baseline baseline : Baseline.standard()) {
-            Forecast forecast = baseline.forecast(closes);
-            baselines.add(new BaselineRow(baseline.name(), baseline.definition(), ForecastMetrics.of(forecast.predictions())));
+            Baseline.Fit fit = baseline.fit(closes);
+            Forecast forecast = baseline.forecast(closes, fit);
+            baselines.add(new BaselineRow(baseline.name(), baseline.definition(), ForecastMetrics.of(forecast.predictions()),
+                    fit.coefficients().entrySet().stream()
+                            .map(c -> new BaselineCoefficient(c.getKey(), c.getValue())).toList()));
             baselineForecasts.add(forecast);
             if (baseline instanceof RandomWalkBaseline) {
                 randomWalk = forecast;
@@ -124,8 +128,8 @@ public final class StudyReportBuilder {
         CombinationRow combination = combined == null ? null : new CombinationRow(combined.name(),
                 COMBINATION_DEFINITION, predicted.stream().map(Forecast::name).toList(),
                 ForecastMetrics.of(combined.predictions()), healthFlags(combined));
-        List<ConfidenceSet> confidenceSets = predicted.isEmpty() ? List.of()
-                : ConfidenceSets.of(candidates(predicted, combined, baselineForecasts));
+        List<ConfidenceSets.Candidate> judged = candidates(predicted, combined, baselineForecasts);
+        List<ConfidenceSet> confidenceSets = predicted.isEmpty() ? List.of() : ConfidenceSets.of(judged);
         List<String> models = new ArrayList<>(predicted.stream().map(Forecast::name).toList());
         if (combined != null) {
             models.add(combined.name());
@@ -150,6 +154,10 @@ public final class StudyReportBuilder {
                 confidenceSets.isEmpty() ? null : confidenceSets,
                 rows.isEmpty() ? null : rows.get(0).architecture(),
                 summary,
+                StudyReport.LEVEL_TARGET,
+                study.setup(),
+                ArchitectureOutcomes.of(study),
+                ForecastColumns.of(judged),
                 clock.instant());
     }
 
@@ -204,7 +212,10 @@ public final class StudyReportBuilder {
         return health;
     }
 
-    /** Every forecast the confidence sets judge: final models by rank, the combination, the baselines. */
+    /**
+     * Every forecast the report judges, as the confidence sets and the forecast columns list them: final
+     * models with predictions by rank, the combination, the baselines.
+     */
     private static List<ConfidenceSets.Candidate> candidates(
             List<Forecast> predicted, Forecast combined, List<Forecast> baselines) {
         List<ConfidenceSets.Candidate> candidates = new ArrayList<>();

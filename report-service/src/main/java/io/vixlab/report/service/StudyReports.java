@@ -94,9 +94,9 @@ public class StudyReports {
 
     /**
      * Publishes the study's report again if a trial result that arrived after it was published
-     * changes its rows. The tuner announces COMPLETED only after every trial result, but this
-     * service reads results and lifecycle events from different topics, so a lagging result can
-     * come after the report; consumers keep the latest report per study.
+     * changes its rows or its architectures' trials. The tuner announces COMPLETED only after every
+     * trial result, but this service reads results and lifecycle events from different topics, so a
+     * lagging result can come after the report; consumers keep the latest report per study.
      */
     @Transactional
     public boolean republishIfChanged(String studyId) {
@@ -107,7 +107,8 @@ public class StudyReports {
         }
         StudyResults results = results(study, dataset(study));
         StudyReport report = build(results, closes(results));
-        if (report.rows().equals(published.event(StudyReport.class).rows())) {
+        StudyReport before = published.event(StudyReport.class);
+        if (report.rows().equals(before.rows()) && report.architectures().equals(before.architectures())) {
             return false;
         }
         publisher.publish(report);
@@ -182,8 +183,8 @@ public class StudyReports {
     }
 
     private StudyResults results(StudyEntity study, DatasetManifest dataset) {
-        return new StudyResults(study.studyId, study.status.name(), dataset, store.finals(study.studyId),
-                store.trials(study.studyId));
+        return new StudyResults(study.studyId, study.status.name(), study.architectureList(), study.setup(), dataset,
+                store.finals(study.studyId), store.trials(study.studyId), store.progress(study.studyId));
     }
 
     private StudyReport build(StudyResults results, BaselineInput closes) {

@@ -43,9 +43,11 @@ public class StudyTracker {
             study.name = event.status() == StudyEvent.Status.CREATED ? event.detail() : null;
             study.status = event.status();
             study.lastEventAt = event.at();
+            study.keepSetup(event.setup());
             study.persist();
             return true;
         }
+        study.keepSetup(event.setup());
         if (!event.at().isAfter(study.lastEventAt)) {
             return false;
         }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.vixlab.contracts.dataset.DatasetManifest;
 import io.vixlab.contracts.report.ArchitectureRow;
+import io.vixlab.contracts.report.BaselineCoefficient;
 import io.vixlab.contracts.report.BaselineRow;
 import io.vixlab.contracts.report.CombinationRow;
 import io.vixlab.contracts.report.ConfidenceSet;
@@ -19,6 +20,7 @@ import io.vixlab.contracts.report.ConfidenceSetMember;
 import io.vixlab.contracts.report.DieboldMarianoResult;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
 import io.vixlab.contracts.report.FittingSample;
+import io.vixlab.contracts.report.ForecastSeries;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Prediction;
@@ -26,6 +28,7 @@ import io.vixlab.contracts.training.TrialState;
 import io.vixlab.report.baseline.Baseline;
 import io.vixlab.report.baseline.BaselineInput;
 import io.vixlab.report.baseline.BaselineInput.DailyClose;
+import io.vixlab.report.baseline.LaggedRegressionBaseline;
 import io.vixlab.report.baseline.RandomWalkBaseline;
 import io.vixlab.report.fixture.StudyFixture;
 import io.vixlab.report.stats.DieboldMariano;
@@ -39,6 +42,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -62,6 +66,53 @@ class StudyReportBuilderTest {
         assertThat(report.testEnd()).isEqualTo(day(44));
         assertThat(report.testDays()).isEqualTo(5);
         assertThat(report.generatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void statesTheTargetTheSetupAndEveryPlannedArchitecture() {
+        assertThat(report.target()).isEqualTo("level");
+        assertThat(report.setup()).isEqualTo(StudyFixture.SETUP);
+        assertThat(report.architectures()).isEqualTo(ArchitectureOutcomes.of(StudyFixture.study()));
+    }
+
+    @Test
+    void baselinesCarryWhatWasFittedOnTheFittingSample() {
+        assertThat(report.baselines()).extracting(BaselineRow::name, b -> b.coefficients().stream()
+                        .map(BaselineCoefficient::name).toList())
+                .containsExactly(
+                        tuple("Random walk", List.of()),
+                        tuple("Training mean", List.of("mean")),
+                        tuple("AR(1)", List.of("c", "phi")),
+                        tuple("HAR", List.of("c", "beta_d", "beta_w", "beta_m")));
+        double trainingMean = Arrays.stream(StudyFixture.CLOSES, 0, StudyFixture.TEST_START).average()
+                .orElseThrow();
+        assertThat(report.baselines().get(1).coefficients().get(0).value()).isCloseTo(trainingMean, within(1e-12));
+        assertThat(report.baselines().get(2).coefficients()).extracting(BaselineCoefficient::value)
+                .containsExactlyElementsOf(LaggedRegressionBaseline.ar1().fit(StudyFixture.closes()).coefficients()
+                        .values());
+    }
+
+    @Test
+    void forecastsHoldEveryModelCombinationAndBaselineDayByDay() {
+        assertThat(report.forecasts().days()).containsExactly(day(40), day(41), day(42), day(43), day(44));
+        assertThat(report.forecasts().actual()).containsExactly(Arrays.stream(StudyFixture.CLOSES, 40, 45)
+                .boxed().toArray(Double[]::new));
+        assertThat(report.forecasts().previousClose()).containsExactly(Arrays.stream(StudyFixture.CLOSES,
+                39, 44).boxed().toArray(Double[]::new));
+        assertThat(report.forecasts().series()).extracting(ForecastSeries::name, ForecastSeries::kind, ForecastSeries::days)
+                .containsExactly(
+                        tuple("Basic_CNN_LSTM", ConfidenceSetMember.Kind.ARCHITECTURE, null),
+                        tuple("Deep_CNN_LSTM", ConfidenceSetMember.Kind.ARCHITECTURE, null),
+                        tuple("Attention_CNN_LSTM", ConfidenceSetMember.Kind.ARCHITECTURE, null),
+                        tuple("Equal-weight combination", ConfidenceSetMember.Kind.COMBINATION, null),
+                        tuple("Random walk", ConfidenceSetMember.Kind.BASELINE, null),
+                        tuple("Training mean", ConfidenceSetMember.Kind.BASELINE, null),
+                        tuple("AR(1)", ConfidenceSetMember.Kind.BASELINE, null),
+                        tuple("HAR", ConfidenceSetMember.Kind.BASELINE, null));
+        assertThat(report.forecasts().series().get(0).predicted())
+                .containsExactlyElementsOf(predictions(BASIC_ERRORS).stream().map(Prediction::predicted).toList());
+        assertThat(report.forecasts().series().get(4).predicted())
+                .containsExactlyElementsOf(report.forecasts().previousClose());
     }
 
     @Test
@@ -218,10 +269,11 @@ class StudyReportBuilderTest {
         DatasetManifest dataset = new DatasetManifest(DatasetManifest.SCHEMA_VERSION, "dataset-swing", List.of("VIX_Close"),
                 30, 1, 70, 40, 30, day(split), day(0), day(closes.length - 1), StudyFixture.dataset().scaler(),
                 StudyFixture.dataset().checksum(), 1, NOW);
-        StudyResults study = new StudyResults("study-swing", "COMPLETED", dataset, List.of(
+        StudyResults study = new StudyResults("study-swing", "COMPLETED", List.of("Basic_CNN_LSTM", "Deep_CNN_LSTM"),
+                null, dataset, List.of(
                 StudyFixture.finalModel("Basic_CNN_LSTM", close),
                 StudyFixture.finalModel("Deep_CNN_LSTM", flat)),
-                List.of());
+                List.of(), List.of());
 
         StudyReport swing = new StudyReportBuilder(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build(study, new BaselineInput(days, split));
@@ -287,8 +339,9 @@ class StudyReportBuilderTest {
 
     @Test
     void studyWithoutCompleteFinalsHasBaselinesButNoRowsOrBest() {
-        StudyResults onlyFailures = new StudyResults("study-2", "FAILED", StudyFixture.dataset(),
-                List.of(StudyFixture.finalModel("Basic_CNN_LSTM", 1, TrialState.FAILED, null)), StudyFixture.trials());
+        StudyResults onlyFailures = new StudyResults("study-2", "FAILED", List.of("Basic_CNN_LSTM"), null,
+                StudyFixture.dataset(), List.of(StudyFixture.finalModel("Basic_CNN_LSTM", 1, TrialState.FAILED, null)),
+                StudyFixture.trials(), List.of());
 
         StudyReport empty = new StudyReportBuilder(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build(onlyFailures, StudyFixture.closes());

@@ -9,6 +9,7 @@ import io.vixlab.contracts.report.ConfidenceSet;
 import io.vixlab.contracts.report.ConfidenceSetMember;
 import io.vixlab.contracts.report.ConfidenceSetMember.Kind;
 import io.vixlab.contracts.report.DieboldMarianoResult.LossFunction;
+import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Metrics;
@@ -26,7 +27,8 @@ class ComparisonCsvTest {
     private static StudyReport report(List<ArchitectureRow> rows, CombinationRow combination, List<BaselineRow> baselines,
             List<ConfidenceSet> sets) {
         return new StudyReport(StudyReport.SCHEMA_VERSION, "s", "COMPLETED", "d", null, null, 0, null, rows, combination,
-                baselines, null, List.of(), sets, null, null, Instant.EPOCH);
+                baselines, null, List.of(), sets, null, null, StudyReport.LEVEL_TARGET, null, List.of(),
+                new ForecastTable(List.of(), List.of(), List.of(), List.of()), Instant.EPOCH);
     }
 
     private static ConfidenceSet set(LossFunction loss, ConfidenceSetMember... members) {
@@ -40,7 +42,7 @@ class ComparisonCsvTest {
                         0.012, 10, 3, 1, 65_000L, "file:/m", List.of(FLOOR, NARROW))),
                 new CombinationRow("Equal-weight combination", "mean", List.of("Basic_CNN_LSTM", "Deep_CNN_LSTM"),
                         METRICS, List.of()),
-                List.of(new BaselineRow("Random walk", "Next close = last close.", METRICS)),
+                List.of(new BaselineRow("Random walk", "Next close = last close.", METRICS, List.of())),
                 List.of(set(LossFunction.SQUARED,
                                 new ConfidenceSetMember("Basic_CNN_LSTM", Kind.ARCHITECTURE, 2.25, 1, 3, true, true),
                                 new ConfidenceSetMember("Equal-weight combination", Kind.COMBINATION, 2.3, 0.2, 2, true,
@@ -65,7 +67,7 @@ class ComparisonCsvTest {
 
     @Test
     void quotesFieldsWithCommasAndQuotes() {
-        String csv = ComparisonCsv.write(report(List.of(), null, List.of(new BaselineRow("HAR, \"levels\"", "d", METRICS)),
+        String csv = ComparisonCsv.write(report(List.of(), null, List.of(new BaselineRow("HAR, \"levels\"", "d", METRICS, List.of())),
                 null));
 
         assertThat(csv).contains("baseline,\"HAR, \"\"levels\"\"\",2.25");

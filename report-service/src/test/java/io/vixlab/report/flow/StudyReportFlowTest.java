@@ -2,6 +2,8 @@ package io.vixlab.report.flow;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,10 +14,12 @@ import io.vixlab.contracts.Event;
 import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.Topics;
+import io.vixlab.contracts.report.ArchitectureOutcome;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.report.consumer.ComparisonFromEvent;
 import io.vixlab.report.fixture.StudyFixture;
 import io.vixlab.report.persistence.TrialResultEntity;
 import io.vixlab.testing.ConsumerGroups;
@@ -83,6 +87,16 @@ class StudyReportFlowTest {
         assertThat(report.confidenceSets()).hasSize(2).allSatisfy(set -> assertThat(set.members()).hasSize(2 + 1 + 4));
         assertThat(report.summary()).isNotEmpty();
         assertThat(report.baselineFittingSample().days()).isEqualTo(StudyFixture.TEST_START);
+        // v2: the study's setup and every planned architecture; a consumer rebuilds the table from the message alone.
+        assertThat(report.setup()).isEqualTo(StudyFixture.SETUP);
+        assertThat(report.architectures()).extracting(ArchitectureOutcome::architecture, ArchitectureOutcome::status)
+                .containsExactly(tuple("Basic_CNN_LSTM", ArchitectureOutcome.Status.COMPLETE),
+                        tuple("Deep_CNN_LSTM", ArchitectureOutcome.Status.COMPLETE));
+        Map<String, ComparisonFromEvent.Accuracy> rebuilt =
+                ComparisonFromEvent.accuracies(EventJson.mapper().readTree(json));
+        assertThat(ComparisonFromEvent.architecturesByMse(rebuilt)).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM");
+        assertThat(rebuilt.get("Basic_CNN_LSTM").mse()).isCloseTo(report.rows().get(0).metrics().mse(), within(1e-9));
+        assertThat(ComparisonFromEvent.bestBaseline(rebuilt)).isEqualTo(report.bestBaseline());
         // Basic's five trials (t3 delivered twice, t4 on two attempts) count once each.
         assertThat(report.rows()).extracting(r -> r.trialsComplete() + r.trialsPruned() + r.trialsFailed())
                 .containsExactly(5, 2);

@@ -23,7 +23,8 @@ class ReportPageTest {
                 r.trialsFailed(), r.trainingMillis(), r.artifactUri(), null)).toList();
         StudyReport older = new StudyReport(full.schemaVersion(), full.studyId(), full.status(), full.datasetId(),
                 full.testStart(), full.testEnd(), full.testDays(), null, rows, null, full.baselines(), null,
-                full.tests(), null, full.bestArchitecture(), null, full.generatedAt());
+                full.tests(), null, full.bestArchitecture(), null, full.target(), full.setup(), full.architectures(),
+                full.forecasts(), full.generatedAt());
 
         String html = ReportPage.render(new StudyReportView(older, StudyFixture.study(), List.of(),
                 List.of("Basic_CNN_LSTM"), true), ReportPage.Mode.STANDALONE, Map.of());

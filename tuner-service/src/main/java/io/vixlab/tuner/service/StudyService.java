@@ -75,7 +75,7 @@ public class StudyService {
         row.persist();
         out.add(new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, StudyEvent.Status.CREATED,
                 plan.architectures(), plan.trialsPerArchitecture(), plan.datasetId(), null, plan.name(),
-                study.createdAt));
+                study.createdAt, plan.setup()));
         return study.id;
     }
 

@@ -50,6 +50,7 @@ public final class StudyMessages {
 
     void event(StudyEvent.Status status, String architecture, String detail) {
         messages.add(new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, status, study.plan.architectures(),
-                study.plan.trialsPerArchitecture(), study.datasetId, architecture, detail, now));
+                study.plan.trialsPerArchitecture(), study.datasetId, architecture, detail, now,
+                study.plan.setup()));
     }
 }

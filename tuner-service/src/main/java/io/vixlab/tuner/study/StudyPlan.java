@@ -1,5 +1,6 @@
 package io.vixlab.tuner.study;
 
+import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import java.util.List;
 
@@ -29,6 +30,12 @@ public record StudyPlan(
     /** A plan stored before studies were reproducible has no window: its studies ran as results arrived. */
     public StudyPlan {
         reproducibleWindow = reproducibleWindow == null ? 0 : reproducibleWindow;
+    }
+
+    /** The budget, sampler, seed, pruner and training settings, as study events carry them. */
+    public StudySetup setup() {
+        return new StudySetup(trialsPerArchitecture, timeoutMinutesPerArchitecture, sampler, samplerSeed, pruner,
+                reproducibleWindow, training, finalTraining);
     }
 
     /** Ask for the newest dataset published on {@code features.datasets}. */

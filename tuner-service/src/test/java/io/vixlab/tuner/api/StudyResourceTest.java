@@ -15,6 +15,8 @@ import io.vixlab.contracts.EventJson;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.Topics;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.contracts.tuning.StudySetup;
+import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.testing.KafkaTestResource;
 import io.vixlab.testing.TopicReader;
 import io.vixlab.tuner.messaging.out.StudyEventPublisher;
@@ -60,6 +62,9 @@ class StudyResourceTest {
         assertThat(event.trialsPerArchitecture()).isEqualTo(50);
         assertThat(event.architectures()).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM",
                 "Bidirectional_CNN_LSTM", "Attention_CNN_LSTM", "Multiscale_CNN_LSTM");
+        // The resolved setup travels with the event, for the study's report.
+        assertThat(event.setup()).isEqualTo(new StudySetup(50, 60, "tpe", 42, "median", 4,
+                TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults()));
     }
 
     @Test
