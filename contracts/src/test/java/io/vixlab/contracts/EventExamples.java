@@ -33,6 +33,7 @@ import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -122,7 +123,7 @@ final class EventExamples {
                         3, 5000, 2011, members)),
                 "Basic_CNN_LSTM",
                 List.of("No model beats the random walk at the 5% level on either loss."),
-                StudyReport.LEVEL_TARGET,
+                ForecastTarget.LEVEL.specName(),
                 new StudySetup(50, 60, "tpe", 42, "median", 4, TrainingSettings.tuningDefaults(),
                         TrainingSettings.finalDefaults()),
                 List.of(new ArchitectureOutcome("Basic_CNN_LSTM", ArchitectureOutcome.Status.COMPLETE, null,

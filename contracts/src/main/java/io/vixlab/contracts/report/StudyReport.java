@@ -3,6 +3,7 @@ package io.vixlab.contracts.report;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.vixlab.contracts.Event;
 import io.vixlab.contracts.EventId;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import io.vixlab.contracts.tuning.StudySetup;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -22,8 +23,9 @@ import java.util.List;
  * @param confidenceSets        the model confidence set on squared and on absolute loss; absent
  *                              while no final model has test predictions
  * @param summary               the verdict in sentences, drawn from the tests and the confidence sets
- * @param target                what the models forecast: {@code level}, the next VIX close (the only
- *                              target today; the field is there for the ones to come)
+ * @param target                what the models were trained to predict, as a study spec names it
+ *                              ({@code level} or {@code log-change}, {@link ForecastTarget}); the forecasts
+ *                              and metrics are of the next VIX close either way
  * @param setup                 the study's budget, sampler, seed, pruner and training settings; absent
  *                              when the tuner's study events did not carry them
  * @param architectures         every architecture the study planned, in the study's order, with its
@@ -57,7 +59,4 @@ public record StudyReport(
 
     /** 2: per-day forecasts, baseline coefficients, the study's setup and target, every planned architecture. */
     public static final int SCHEMA_VERSION = 2;
-
-    /** The target every study forecasts today: the next day's VIX close. */
-    public static final String LEVEL_TARGET = "level";
 }

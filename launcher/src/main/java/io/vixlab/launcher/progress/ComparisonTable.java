@@ -32,8 +32,10 @@ public final class ComparisonTable {
         String header = HEADER_FORMAT.replace("NAME", String.valueOf(width));
         String row = ROW_FORMAT.replace("NAME", String.valueOf(width));
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Study %s on dataset %s, test %s to %s (%d days)",
+        // a report of schema version 1 names no target: every study then trained on the level
+        lines.add(String.format(Locale.ROOT, "Study %s on dataset %s, target %s, test %s to %s (%d days)",
                 report.path("studyId").asText(), report.path("datasetId").asText(),
+                report.path("target").asText("level"),
                 report.path("testStart").asText("?"), report.path("testEnd").asText("?"),
                 report.path("testDays").asInt()));
         lines.add("");

@@ -56,7 +56,7 @@ class RenderingTest {
     @Test
     void comparisonTableListsArchitecturesByMseThenBaselinesThenTestsAndTheVerdict() throws IOException {
         assertThat(ComparisonTable.render(fixture("study-report.json"))).containsExactly(
-                "Study 3f6c2a9e-5b1d-4c1a-9d8e-0a7b6c5d4e3f on dataset ds-0123456789abcdef,"
+                "Study 3f6c2a9e-5b1d-4c1a-9d8e-0a7b6c5d4e3f on dataset ds-0123456789abcdef, target log-change,"
                         + " test 2022-07-18 to 2026-07-22 (1007 days)",
                 "",
                 "architecture                    MSE      RMSE       MAE        R²   dir.acc",

@@ -13,6 +13,7 @@ import io.vixlab.contracts.report.FittingSample;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.ModelResult;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import io.vixlab.report.baseline.Baseline;
 import io.vixlab.report.baseline.BaselineInput;
 import io.vixlab.report.baseline.RandomWalkBaseline;
@@ -154,7 +155,7 @@ public final class StudyReportBuilder {
                 confidenceSets.isEmpty() ? null : confidenceSets,
                 rows.isEmpty() ? null : rows.get(0).architecture(),
                 summary,
-                StudyReport.LEVEL_TARGET,
+                (study.setup() == null ? ForecastTarget.LEVEL : study.setup().training().target()).specName(),
                 study.setup(),
                 ArchitectureOutcomes.of(study),
                 ForecastColumns.of(judged),

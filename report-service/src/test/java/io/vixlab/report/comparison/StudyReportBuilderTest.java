@@ -25,6 +25,8 @@ import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Prediction;
 import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.ForecastTarget;
+import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.report.baseline.Baseline;
 import io.vixlab.report.baseline.BaselineInput;
 import io.vixlab.report.baseline.BaselineInput.DailyClose;
@@ -73,6 +75,19 @@ class StudyReportBuilderTest {
         assertThat(report.target()).isEqualTo("level");
         assertThat(report.setup()).isEqualTo(StudyFixture.SETUP);
         assertThat(report.architectures()).isEqualTo(ArchitectureOutcomes.of(StudyFixture.study()));
+    }
+
+    @Test
+    void theTargetIsTheOneTheStudyTrainedOnAndLevelWhenTheTunerSentNoSetup() {
+        StudyResults s = StudyFixture.study();
+        StudySetup logChange = new StudySetup(5, 60, "tpe", 42, "median", 4,
+                s.setup().training().withTarget(ForecastTarget.LOG_CHANGE),
+                s.setup().finalTraining().withTarget(ForecastTarget.LOG_CHANGE));
+        StudyReportBuilder builder = new StudyReportBuilder(Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(builder.build(new StudyResults(s.studyId(), s.status(), s.architectures(), logChange, s.dataset(),
+                s.finals(), s.trials(), s.progress()), StudyFixture.closes()).target()).isEqualTo("log-change");
+        assertThat(builder.build(new StudyResults(s.studyId(), s.status(), s.architectures(), null, s.dataset(),
+                s.finals(), s.trials(), s.progress()), StudyFixture.closes()).target()).isEqualTo("level");
     }
 
     @Test

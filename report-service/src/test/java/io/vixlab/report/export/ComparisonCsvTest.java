@@ -13,6 +13,7 @@ import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Metrics;
+import io.vixlab.contracts.tuning.ForecastTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class ComparisonCsvTest {
     private static StudyReport report(List<ArchitectureRow> rows, CombinationRow combination, List<BaselineRow> baselines,
             List<ConfidenceSet> sets) {
         return new StudyReport(StudyReport.SCHEMA_VERSION, "s", "COMPLETED", "d", null, null, 0, null, rows, combination,
-                baselines, null, List.of(), sets, null, null, StudyReport.LEVEL_TARGET, null, List.of(),
+                baselines, null, List.of(), sets, null, null, ForecastTarget.LEVEL.specName(), null, List.of(),
                 new ForecastTable(List.of(), List.of(), List.of(), List.of()), Instant.EPOCH);
     }
 
