@@ -183,6 +183,8 @@ class LocalStudyIT {
         ComparisonTable.render(report).forEach(System.out::println);
 
         Path html = pipeline.saveReport(studyId, report, work.resolve("reports"));
+        assertThat(html.getFileName()).hasToString("vixlab-" + studyId + ".html");
+        assertThat(html.resolveSibling("vixlab-" + studyId + ".json")).exists();
         assertThat(Files.readString(html)).contains("Basic_CNN_LSTM").doesNotContain("<script");
 
         List<ConsumerRecord<String, String>> reports = TopicReader.await(stack.bootstrapServers(),

@@ -163,8 +163,9 @@ public final class StudyPipeline {
                 dir.resolve(fileName(studyId) + ".html"));
     }
 
+    /** {@code vixlab-study-1a2b3c4d}: a study's id already says that it is one. */
     static String fileName(String studyId) {
-        return "study-" + studyId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "vixlab-" + studyId.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private void failIfDead() {
