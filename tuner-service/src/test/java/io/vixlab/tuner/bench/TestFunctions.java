@@ -4,6 +4,11 @@ import io.vixlab.contracts.search.Architecture;
 import io.vixlab.contracts.search.ParamSpec;
 import io.vixlab.contracts.search.ParamSpec.FloatParam;
 import io.vixlab.contracts.search.SearchSpace;
+import io.vixlab.tuner.pruner.NopPruner;
+import io.vixlab.tuner.sampler.Sampler;
+import io.vixlab.tuner.study.FrozenTrial;
+import io.vixlab.tuner.study.StudyOptimizer;
+import io.vixlab.tuner.study.Trial;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -32,6 +37,17 @@ public final class TestFunctions {
     /** A function to minimize over a search space, with its known minimum. */
     public record TestFunction(String name, SearchSpace space, ToDoubleFunction<Map<String, Object>> objective,
             double minimum) {
+
+        /** The best value {@code sampler} finds in {@code trials} sequential trials. */
+        public double bestFound(Sampler sampler, int trials) {
+            StudyOptimizer study = new StudyOptimizer(sampler, new NopPruner());
+            for (int i = 0; i < trials; i++) {
+                Trial trial = study.ask(space);
+                study.tell(trial.number(), objective.applyAsDouble(trial.params()));
+            }
+            return study.bestTrial().map(FrozenTrial::value).orElseThrow().getAsDouble();
+        }
+
         @Override
         public String toString() {
             return name;
@@ -45,7 +61,7 @@ public final class TestFunctions {
     public static final TestFunction HARTMANN_6 = new TestFunction("Hartmann-6",
             floats("Hartmann-6", cube(6, 0, 1)), p -> hartmann(x(p, 6), HARTMANN6_A, HARTMANN6_P), -3.32237);
     public static final TestFunction ROSENBROCK_4 = new TestFunction("Rosenbrock-4",
-            floats("Rosenbrock-4", cube(4, -5, 10)), p -> rosenbrock(x(p, 4)), 0.0);
+            floats("Rosenbrock-4", cube(4, -2.048, 2.048)), p -> rosenbrock(x(p, 4)), 0.0);
     public static final TestFunction ACKLEY_5 = new TestFunction("Ackley-5",
             floats("Ackley-5", cube(5, -32.768, 32.768)), p -> ackley(x(p, 5)), 0.0);
     /** Basic_CNN_LSTM's space: five stepped ints, a linear float and a log-scale float. */
