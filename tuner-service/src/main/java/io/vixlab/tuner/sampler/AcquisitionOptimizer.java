@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -83,6 +84,7 @@ final class AcquisitionOptimizer {
     private Scored localSearch(ToDoubleFunction<double[]> acquisition, double[] start) {
         int[] continuous = IntStream.range(0, space.dimensions())
                 .filter(j -> space.discreteValues(j).isEmpty()).toArray();
+        boolean[] categorical = space.categorical();
         Scored current = new Scored(start.clone(), acquisition.applyAsDouble(start));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             double before = current.value();
@@ -92,7 +94,8 @@ final class AcquisitionOptimizer {
             for (int j = 0; j < space.dimensions(); j++) {
                 Optional<double[]> values = space.discreteValues(j);
                 if (values.isPresent()) {
-                    current = discreteSearch(acquisition, current, j, values.get());
+                    current = discreteSearch(acquisition, current, j, values.get(),
+                            categorical[j] || values.get().length <= EXHAUSTIVE_LIMIT);
                 }
             }
             if (current.value() - before < TOLERANCE) {
@@ -133,15 +136,17 @@ final class AcquisitionOptimizer {
     }
 
     /**
-     * Dimension {@code j} moved to the best of its {@code values}: each of them when there are few,
-     * else Brent's method on the acquisition interpolated linearly between neighbouring grid points
+     * Dimension {@code j} moved to the best of its {@code values}: each of them when
+     * {@code exhaustive} (categoricals, whose order means nothing, and grids of few points), else
+     * Brent's method on the acquisition interpolated linearly between neighbouring grid points
      * (Optuna's {@code _discrete_line_search}), then the grid points on either side of its answer.
      */
-    private static Scored discreteSearch(ToDoubleFunction<double[]> acquisition, Scored current, int j, double[] values) {
+    private static Scored discreteSearch(ToDoubleFunction<double[]> acquisition, Scored current, int j, double[] values,
+            boolean exhaustive) {
         BestSeen best = new BestSeen(current);
         double[] cache = new double[values.length];
         Arrays.fill(cache, Double.NaN);
-        java.util.function.IntToDoubleFunction at = k -> {
+        IntToDoubleFunction at = k -> {
             if (Double.isNaN(cache[k])) {
                 double[] point = current.point().clone();
                 point[j] = values[k];
@@ -149,7 +154,7 @@ final class AcquisitionOptimizer {
             }
             return cache[k];
         };
-        if (values.length <= EXHAUSTIVE_LIMIT) {
+        if (exhaustive) {
             IntStream.range(0, values.length).forEach(at::applyAsDouble);
             return best.best;
         }

@@ -5,6 +5,9 @@ import static io.vixlab.tuner.TestTrials.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vixlab.contracts.search.Architecture;
+import io.vixlab.contracts.search.ParamSpec.CategoricalParam;
+import io.vixlab.contracts.search.ParamSpec.FloatParam;
+import io.vixlab.contracts.search.ParamSpec.IntParam;
 import io.vixlab.contracts.search.SearchSpace;
 import io.vixlab.tuner.bench.TestFunctions;
 import io.vixlab.tuner.pruner.NopPruner;
@@ -14,6 +17,7 @@ import io.vixlab.tuner.study.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class GpSamplerTest {
@@ -39,6 +43,17 @@ class GpSamplerTest {
     void findsBraninsMinimumClosely() {
         // Random search's median after 50 trials is about 1.1, the minimum 0.397887.
         assertThat(TestFunctions.BRANIN.bestFound(new GpSampler(1), 30)).isLessThan(0.45);
+    }
+
+    @Test
+    void searchesAWideIntGridAlongTheGridAndACategoricalByEveryChoice() {
+        SearchSpace space = new SearchSpace("wide", List.of(new IntParam("units", 0, 1_000, 1),
+                new FloatParam("rate", 0, 1, false), new CategoricalParam("kind", List.of("a", "b", "c"))));
+        ToDoubleFunction<Map<String, Object>> objective = p -> Math.pow(((Integer) p.get("units") - 637) / 100.0, 2)
+                + Math.pow((Double) p.get("rate") - 0.3, 2) + (p.get("kind").equals("b") ? 0 : 1);
+        TestFunctions.TestFunction function = new TestFunctions.TestFunction("wide", space, objective, 0);
+
+        assertThat(function.bestFound(new GpSampler(5), 30)).isLessThan(0.05);
     }
 
     @Test
