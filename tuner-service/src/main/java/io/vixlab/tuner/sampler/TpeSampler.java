@@ -114,14 +114,7 @@ public final class TpeSampler implements Sampler {
         ParzenEstimator below = ParzenEstimator.build(spec, observations(spec, split.below()), estimatorParameters);
         ParzenEstimator above = ParzenEstimator.build(spec, observations(spec, split.above()), estimatorParameters);
         double[] candidates = below.sample(rng, nEiCandidates);
-        double[] logBelow = below.logPdf(candidates);
-        double[] logAbove = above.logPdf(candidates);
-        int best = 0;
-        for (int i = 1; i < candidates.length; i++) {
-            if (logBelow[i] - logAbove[i] > logBelow[best] - logAbove[best]) {
-                best = i;
-            }
-        }
+        int best = bestCandidate(below.logPdf(candidates), above.logPdf(candidates));
         return ParamValues.toExternal(spec, candidates[best]);
     }
 
@@ -132,14 +125,7 @@ public final class TpeSampler implements Sampler {
         MultivariateParzenEstimator above = MultivariateParzenEstimator.build(
                 joint, jointObservations(joint, split.above()), estimatorParameters);
         double[][] candidates = below.sample(rng, nEiCandidates);
-        double[] logBelow = below.logPdf(candidates);
-        double[] logAbove = above.logPdf(candidates);
-        int best = 0;
-        for (int i = 1; i < candidates.length; i++) {
-            if (logBelow[i] - logAbove[i] > logBelow[best] - logAbove[best]) {
-                best = i;
-            }
-        }
+        int best = bestCandidate(below.logPdf(candidates), above.logPdf(candidates));
         Map<String, Object> params = new LinkedHashMap<>();
         int dimension = 0;
         for (ParamSpec spec : space.params()) {
@@ -147,6 +133,17 @@ public final class TpeSampler implements Sampler {
             params.put(spec.name(), only != null ? only : ParamValues.toExternal(spec, candidates[best][dimension++]));
         }
         return params;
+    }
+
+    /** The candidate that maximizes log l(x) - log g(x), the first of equals. */
+    private static int bestCandidate(double[] logBelow, double[] logAbove) {
+        int best = 0;
+        for (int i = 1; i < logBelow.length; i++) {
+            if (logBelow[i] - logAbove[i] > logBelow[best] - logAbove[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** One row per trial that has a valid value of every one of {@code specs}, in trial order. */

@@ -9,6 +9,8 @@ import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.Sampler;
 import io.vixlab.tuner.sampler.TpeSampler;
 import io.vixlab.tuner.study.FrozenTrial;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,8 @@ import java.util.function.LongFunction;
  * {@code --trials} trials over {@code --seeds} seeds (median and quartiles), then the time of one
  * ask after 50, 100, 200 and 1,000 finished trials on the seed's Deep_CNN_LSTM space. Run with
  * {@code mvn -B -pl tuner-service -Psampler-bench test-compile exec:exec}; options in
- * {@code -Dbench.args="--seeds 10 --trials 50 --samplers tpe,gp --functions Branin --no-latency"}.
+ * {@code -Dbench.args="--seeds 10 --trials 50 --samplers tpe,gp --functions Branin,Hartmann-6"}, and
+ * {@code --no-quality} or {@code --no-latency} to leave a part out.
  */
 public final class SamplerBenchmark {
 
@@ -40,6 +43,7 @@ public final class SamplerBenchmark {
 
     private static final int[] HISTORY_SIZES = {50, 100, 200, 1_000};
     private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private SamplerBenchmark() {
     }
@@ -56,6 +60,15 @@ public final class SamplerBenchmark {
             throw new IllegalArgumentException("unknown sampler " + s + "; known: " + SAMPLERS.keySet());
         });
 
+        if (!options.containsKey("no-quality")) {
+            bestValues(seeds, trials, samplers, functions);
+        }
+        if (!options.containsKey("no-latency")) {
+            askLatency(samplers);
+        }
+    }
+
+    private static void bestValues(int seeds, int trials, List<String> samplers, List<String> functions) {
         System.out.printf("Best value after %d trials over %d seeds: median [first quartile, third quartile]%n",
                 trials, seeds);
         System.out.printf("%-22s %-17s %12s %12s %12s %10s%n", "function", "sampler", "median", "q1", "q3", "seconds");
@@ -75,9 +88,6 @@ public final class SamplerBenchmark {
                         (System.nanoTime() - start) / 1e9);
             }
         }
-        if (!options.containsKey("no-latency")) {
-            askLatency(samplers);
-        }
     }
 
     /** numpy's default (linear) quantile of sorted values. */
@@ -90,12 +100,15 @@ public final class SamplerBenchmark {
 
     /**
      * Median milliseconds of one ask after n finished random trials of a stand-in loss on
-     * Deep_CNN_LSTM (ten parameters). Each sampler first asks on the 100-trial history for a few
-     * seconds so that the JIT has compiled it; where one ask takes long, fewer are timed.
+     * Deep_CNN_LSTM (ten parameters), as CPU time of the asking thread (every sampler asks on one
+     * thread), so that other work on a shared machine does not count. Each sampler first asks on
+     * the 100-trial history for a few seconds so that the JIT has compiled it; where one ask takes
+     * long, fewer are timed.
      */
     private static void askLatency(List<String> samplers) {
         SearchSpace space = Architecture.DEEP_CNN_LSTM.searchSpace();
-        System.out.printf("%nAsk latency on %s, milliseconds (median of the timed asks)%n", space.architecture());
+        System.out.printf("%nAsk latency on %s, CPU milliseconds of the asking thread (median of the timed asks)%n",
+                space.architecture());
         System.out.printf("%-17s", "sampler");
         Arrays.stream(HISTORY_SIZES).forEach(n -> System.out.printf(" %12s", n + " trials"));
         System.out.println();
@@ -123,12 +136,13 @@ public final class SamplerBenchmark {
     }
 
     private static double timeAsk(Sampler sampler, SearchSpace space, List<FrozenTrial> history, int number) {
-        long start = System.nanoTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         sampler.sample(space, history, number);
-        return (System.nanoTime() - start) / 1e6;
+        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
     }
 
-    private static List<FrozenTrial> history(SearchSpace space, int n) {
+    /** {@code n} COMPLETE trials of random parameters scored by a stand-in validation loss. */
+    static List<FrozenTrial> history(SearchSpace space, int n) {
         RandomSampler random = new RandomSampler(7);
         Instant start = Instant.parse("2026-01-05T09:00:00Z");
         List<FrozenTrial> trials = new ArrayList<>();
@@ -159,6 +173,9 @@ public final class SamplerBenchmark {
             }
             String name = args[i].substring(2);
             boolean flag = name.startsWith("no-");
+            if (!flag && i + 1 == args.length) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
             options.put(name, flag ? "true" : args[++i]);
         }
         return options;
