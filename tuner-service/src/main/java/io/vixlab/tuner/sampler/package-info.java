@@ -1,6 +1,7 @@
 /**
  * Samplers with Optuna semantics: {@link io.vixlab.tuner.sampler.RandomSampler}, the univariate or
- * multivariate {@link io.vixlab.tuner.sampler.TpeSampler} (3.x), and the Gaussian-process
+ * multivariate {@link io.vixlab.tuner.sampler.TpeSampler} (3.x; the multivariate kernel widths are
+ * current Optuna's), and the Gaussian-process
  * {@link io.vixlab.tuner.sampler.GpSampler} (in the spirit of 4.x's {@code GPSampler}; its own
  * differences are on the class). Where they knowingly differ from Optuna:
  * <ul>
