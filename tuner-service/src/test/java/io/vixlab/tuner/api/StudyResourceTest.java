@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -58,6 +60,18 @@ class StudyResourceTest {
         assertThat(event.trialsPerArchitecture()).isEqualTo(50);
         assertThat(event.architectures()).containsExactly("Basic_CNN_LSTM", "Deep_CNN_LSTM",
                 "Bidirectional_CNN_LSTM", "Attention_CNN_LSTM", "Multiscale_CNN_LSTM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tpe", "tpe-multivariate", "gp", "random"})
+    void everySamplerIsSelectablePerStudy(String sampler) {
+        String id = given().contentType("application/json").body("{\"sampler\":\"" + sampler + "\"}")
+                .when().post("/api/studies")
+                .then().statusCode(201)
+                .body("plan.sampler", equalTo(sampler))
+                .extract().path("id");
+
+        given().when().post("/api/studies/" + id + "/cancel").then().statusCode(200);
     }
 
     @Test
