@@ -44,7 +44,8 @@ public record StudySpec(
                 String> architectures,
         @Min(1) @Max(10_000) Integer trialsPerArchitecture,
         @Min(1) @Max(7 * 24 * 60) Integer timeoutMinutesPerArchitecture,
-        @Pattern(regexp = "tpe|random", message = "must be tpe or random") String sampler,
+        @Pattern(regexp = "tpe|tpe-multivariate|gp|random", message = "must be tpe, tpe-multivariate, gp or random")
+                String sampler,
         Long samplerSeed,
         @Pattern(regexp = "median|successive-halving|none", message = "must be median, successive-halving or none")
                 String pruner,

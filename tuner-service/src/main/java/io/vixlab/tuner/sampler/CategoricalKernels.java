@@ -33,7 +33,7 @@ final class CategoricalKernels implements Kernels {
                 probabilities[row][c] /= rowSum;
             }
         }
-        return new Kernels.Mixture(identical.mergedWeights(weights), new CategoricalKernels(probabilities));
+        return new Kernels.Mixture(identical.mergedWeights(weights), new CategoricalKernels(probabilities), identical.groupOf());
     }
 
     @Override

@@ -16,8 +16,13 @@ interface Kernels {
     /** log of every kernel's density at {@code value}. */
     double[] logDensities(double value);
 
-    /** The distinct kernels of a mixture and their weights. */
-    record Mixture(double[] weights, Kernels kernels) {
+    /**
+     * The distinct kernels of a mixture and their weights.
+     *
+     * @param kernelOf for each kernel the mixture was built from (observations, then the prior), the
+     *                 index of its distinct kernel: a joint estimator pairs them up across parameters
+     */
+    record Mixture(double[] weights, Kernels kernels, int[] kernelOf) {
     }
 
     /**

@@ -70,7 +70,7 @@ final class NumericalKernels implements Kernels {
         sigmas[n] = high - low + step;
         Kernels.IdenticalKernels identical = Kernels.IdenticalKernels.find(n + 1, k -> new MuSigma(mus[k], sigmas[k]));
         return new Kernels.Mixture(identical.mergedWeights(weights), new NumericalKernels(
-                logScale, low, high, step, identical.pick(mus), identical.pick(sigmas)));
+                logScale, low, high, step, identical.pick(mus), identical.pick(sigmas)), identical.groupOf());
     }
 
     /**

@@ -22,12 +22,7 @@ final class ParzenEstimator {
 
     private ParzenEstimator(double[] weights, Kernels kernels) {
         this.logWeights = Arrays.stream(weights).map(Math::log).toArray();
-        this.cumulativeWeights = new double[weights.length];
-        double sum = 0;
-        for (int k = 0; k < weights.length; k++) {
-            sum += weights[k];
-            cumulativeWeights[k] = sum;
-        }
+        this.cumulativeWeights = cumulative(weights);
         this.kernels = kernels;
     }
 
@@ -36,7 +31,24 @@ final class ParzenEstimator {
      *                     the weights function sees the oldest first
      */
     static ParzenEstimator build(ParamSpec spec, double[] observations, ParzenEstimatorParameters parameters) {
-        int n = observations.length;
+        Kernels.Mixture mixture = mixture(spec, observations, kernelWeights(observations.length, parameters), parameters);
+        return new ParzenEstimator(mixture.weights(), mixture.kernels());
+    }
+
+    /** The kernels of one parameter's observations and its prior, weighted by {@code weights}. */
+    static Kernels.Mixture mixture(ParamSpec spec, double[] observations, double[] weights,
+            ParzenEstimatorParameters parameters) {
+        return spec instanceof CategoricalParam categorical
+                ? CategoricalKernels.of(categorical.choices().size(), observations, weights, parameters)
+                : NumericalKernels.of(spec, observations, weights, parameters);
+    }
+
+    /**
+     * The normalized weights of the kernels of {@code n} observations and of the prior, which comes
+     * last: the weights function's for the observations, the prior weight for the prior; the prior
+     * alone when there are no observations.
+     */
+    static double[] kernelWeights(int n, ParzenEstimatorParameters parameters) {
         double[] weights = new double[n + 1];
         if (n == 0) {
             weights[0] = 1.0;
@@ -49,17 +61,49 @@ final class ParzenEstimator {
         for (int k = 0; k <= n; k++) {
             weights[k] /= total;
         }
-        Kernels.Mixture mixture = spec instanceof CategoricalParam categorical
-                ? CategoricalKernels.of(categorical.choices().size(), observations, weights, parameters)
-                : NumericalKernels.of(spec, observations, weights, parameters);
-        return new ParzenEstimator(mixture.weights(), mixture.kernels());
+        return weights;
+    }
+
+    /** Running sums of {@code weights}, for {@link #chooseKernel}. */
+    static double[] cumulative(double[] weights) {
+        double[] cumulative = new double[weights.length];
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            sum += weights[k];
+            cumulative[k] = sum;
+        }
+        return cumulative;
+    }
+
+    /** The kernel a uniform draw picks, each with the probability of its weight. */
+    static int chooseKernel(double[] cumulativeWeights, double uniform) {
+        double target = uniform * cumulativeWeights[cumulativeWeights.length - 1];
+        int index = Arrays.binarySearch(cumulativeWeights, target);
+        int kernel = index >= 0 ? index + 1 : -index - 1;
+        return Math.min(kernel, cumulativeWeights.length - 1);
+    }
+
+    /** log(sum(exp(terms))) without overflow; -infinity when every term is. */
+    static double logSumExp(double[] terms) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double term : terms) {
+            max = Math.max(max, term);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double term : terms) {
+            sum += Math.exp(term - max);
+        }
+        return max + Math.log(sum);
     }
 
     /** {@code count} independent draws: a kernel by weight, then a value from that kernel. */
     double[] sample(SplittableRandom rng, int count) {
         int[] chosenKernels = new int[count];
         for (int i = 0; i < count; i++) {
-            chosenKernels[i] = chooseKernel(rng.nextDouble());
+            chosenKernels[i] = chooseKernel(cumulativeWeights, rng.nextDouble());
         }
         double[] samples = new double[count];
         for (int i = 0; i < count; i++) {
@@ -81,25 +125,9 @@ final class ParzenEstimator {
 
     private double logPdf(double value) {
         double[] terms = kernels.logDensities(value);
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < terms.length; k++) {
             terms[k] += logWeights[k];
-            max = Math.max(max, terms[k]);
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double sum = 0;
-        for (double term : terms) {
-            sum += Math.exp(term - max);
-        }
-        return max + Math.log(sum);
-    }
-
-    private int chooseKernel(double uniform) {
-        double target = uniform * cumulativeWeights[cumulativeWeights.length - 1];
-        int index = Arrays.binarySearch(cumulativeWeights, target);
-        int kernel = index >= 0 ? index + 1 : -index - 1;
-        return Math.min(kernel, cumulativeWeights.length - 1);
+        return logSumExp(terms);
     }
 }

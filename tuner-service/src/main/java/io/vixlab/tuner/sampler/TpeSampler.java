@@ -18,12 +18,19 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Tree-structured Parzen Estimator for a minimized objective, following Optuna 3.x's
- * {@code TPESampler} with its defaults (univariate, not multivariate). Until
+ * {@code TPESampler} with its defaults (univariate unless built {@link Builder#multivariate}). Until
  * {@code nStartupTrials} trials are COMPLETE or PRUNED it samples like {@link RandomSampler} with
  * the same seed. After that, for each parameter on its own, it splits the finished trials into the
  * gamma(n) best ("below") and the rest ("above"), fits a {@link ParzenEstimator} l(x) to the
  * below group and g(x) to the above group, draws {@code nEiCandidates} candidates from l and keeps
  * the one that maximizes log l(x) - log g(x).
+ *
+ * <p>Multivariate (Optuna's {@code multivariate=True}): l and g are joint densities over every
+ * parameter that has more than one value ({@link MultivariateParzenEstimator}), candidates are
+ * drawn jointly and scored by log l(x) - log g(x) of the whole point. Only trials with a valid value
+ * for every one of those parameters are observations. Optuna's {@code group} option, which splits
+ * a conditional space into the groups of parameters that appear together, has nothing to split
+ * here: every trial of an architecture has every parameter of its space.
  *
  * <p>With the constant liar, RUNNING trials that already have parameters join the above group,
  * as if they had the worst value, so that trials asked for while others run spread out.
@@ -35,6 +42,7 @@ public final class TpeSampler implements Sampler {
     private final int nEiCandidates;
     private final IntUnaryOperator gamma;
     private final boolean constantLiar;
+    private final boolean multivariate;
     private final ParzenEstimatorParameters estimatorParameters;
     private final RandomSampler startupSampler;
 
@@ -44,6 +52,7 @@ public final class TpeSampler implements Sampler {
         this.nEiCandidates = builder.nEiCandidates;
         this.gamma = builder.gamma;
         this.constantLiar = builder.constantLiar;
+        this.multivariate = builder.multivariate;
         this.estimatorParameters = new ParzenEstimatorParameters(
                 builder.priorWeight, builder.considerMagicClip, builder.considerEndpoints, builder.weights);
         this.startupSampler = new RandomSampler(seed);
@@ -91,6 +100,9 @@ public final class TpeSampler implements Sampler {
                 : List.of();
         Split split = split(finished, running, gamma.applyAsInt(finished.size()));
         SplittableRandom rng = TrialRandom.forTrial(seed, trialNumber);
+        if (multivariate) {
+            return sampleJointly(space, split, rng);
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         for (ParamSpec spec : space.params()) {
             params.put(spec.name(), ParamValues.onlyValue(spec).orElseGet(() -> sampleParam(spec, split, rng)));
@@ -102,15 +114,54 @@ public final class TpeSampler implements Sampler {
         ParzenEstimator below = ParzenEstimator.build(spec, observations(spec, split.below()), estimatorParameters);
         ParzenEstimator above = ParzenEstimator.build(spec, observations(spec, split.above()), estimatorParameters);
         double[] candidates = below.sample(rng, nEiCandidates);
-        double[] logBelow = below.logPdf(candidates);
-        double[] logAbove = above.logPdf(candidates);
+        int best = bestCandidate(below.logPdf(candidates), above.logPdf(candidates));
+        return ParamValues.toExternal(spec, candidates[best]);
+    }
+
+    private Map<String, Object> sampleJointly(SearchSpace space, Split split, SplittableRandom rng) {
+        List<ParamSpec> joint = space.params().stream().filter(p -> ParamValues.onlyValue(p).isEmpty()).toList();
+        MultivariateParzenEstimator below = MultivariateParzenEstimator.build(
+                joint, jointObservations(joint, split.below()), estimatorParameters);
+        MultivariateParzenEstimator above = MultivariateParzenEstimator.build(
+                joint, jointObservations(joint, split.above()), estimatorParameters);
+        double[][] candidates = below.sample(rng, nEiCandidates);
+        int best = bestCandidate(below.logPdf(candidates), above.logPdf(candidates));
+        Map<String, Object> params = new LinkedHashMap<>();
+        int dimension = 0;
+        for (ParamSpec spec : space.params()) {
+            Object only = ParamValues.onlyValue(spec).orElse(null);
+            params.put(spec.name(), only != null ? only : ParamValues.toExternal(spec, candidates[best][dimension++]));
+        }
+        return params;
+    }
+
+    /** The candidate that maximizes log l(x) - log g(x), the first of equals. */
+    private static int bestCandidate(double[] logBelow, double[] logAbove) {
         int best = 0;
-        for (int i = 1; i < candidates.length; i++) {
+        for (int i = 1; i < logBelow.length; i++) {
             if (logBelow[i] - logAbove[i] > logBelow[best] - logAbove[best]) {
                 best = i;
             }
         }
-        return ParamValues.toExternal(spec, candidates[best]);
+        return best;
+    }
+
+    /** One row per trial that has a valid value of every one of {@code specs}, in trial order. */
+    private static double[][] jointObservations(List<ParamSpec> specs, List<FrozenTrial> trials) {
+        List<double[]> rows = new ArrayList<>();
+        for (FrozenTrial trial : trials) {
+            double[] row = new double[specs.size()];
+            boolean valid = true;
+            for (int d = 0; d < row.length && valid; d++) {
+                OptionalDouble value = ParamValues.toInternal(specs.get(d), trial.params().get(specs.get(d).name()));
+                valid = value.isPresent();
+                row[d] = valid ? value.getAsDouble() : 0;
+            }
+            if (valid) {
+                rows.add(row);
+            }
+        }
+        return rows.toArray(double[][]::new);
     }
 
     /** Internal values of {@code spec} in the trials that have a valid one, in trial order. */
@@ -173,7 +224,7 @@ public final class TpeSampler implements Sampler {
         return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
     }
 
-    /** Optuna's {@code TPESampler} arguments that apply to univariate, single-objective TPE. */
+    /** Optuna's {@code TPESampler} arguments that apply to single-objective TPE without conditional parameters. */
     public static final class Builder {
 
         private long seed = ThreadLocalRandom.current().nextLong();
@@ -185,6 +236,7 @@ public final class TpeSampler implements Sampler {
         private boolean considerMagicClip = true;
         private boolean considerEndpoints = false;
         private boolean constantLiar = false;
+        private boolean multivariate = false;
 
         private Builder() {
         }
@@ -237,6 +289,12 @@ public final class TpeSampler implements Sampler {
 
         public Builder constantLiar(boolean constantLiar) {
             this.constantLiar = constantLiar;
+            return this;
+        }
+
+        /** Optuna's {@code multivariate}: one joint density over all parameters instead of one per parameter. */
+        public Builder multivariate(boolean multivariate) {
+            this.multivariate = multivariate;
             return this;
         }
 

@@ -1,6 +1,9 @@
 /**
- * Samplers with Optuna 3.x semantics: {@link io.vixlab.tuner.sampler.RandomSampler} and the
- * univariate {@link io.vixlab.tuner.sampler.TpeSampler}. Where they knowingly differ from Optuna:
+ * Samplers with Optuna semantics: {@link io.vixlab.tuner.sampler.RandomSampler}, the univariate or
+ * multivariate {@link io.vixlab.tuner.sampler.TpeSampler} (3.x; the multivariate kernel widths are
+ * current Optuna's), and the Gaussian-process
+ * {@link io.vixlab.tuner.sampler.GpSampler} (in the spirit of 4.x's {@code GPSampler}; its own
+ * differences are on the class). Where they knowingly differ from Optuna:
  * <ul>
  *   <li>randomness is derived from the seed and the trial number instead of one generator that
  *       advances with every call, so proposals survive a restart that reloads the trials; the

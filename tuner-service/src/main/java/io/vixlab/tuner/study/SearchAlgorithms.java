@@ -5,6 +5,7 @@ import io.vixlab.tuner.pruner.MedianPruner;
 import io.vixlab.tuner.pruner.NopPruner;
 import io.vixlab.tuner.pruner.Pruner;
 import io.vixlab.tuner.pruner.SuccessiveHalvingPruner;
+import io.vixlab.tuner.sampler.GpSampler;
 import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.Sampler;
 import io.vixlab.tuner.sampler.TpeSampler;
@@ -24,11 +25,16 @@ public final class SearchAlgorithms {
     private SearchAlgorithms() {
     }
 
-    /** TPE uses the constant liar: a study runs up to {@code parallelism} trials at once. */
+    /**
+     * TPE (univariate or multivariate) uses the constant liar and GP its kriging believer: a study
+     * runs up to {@code parallelism} trials at once.
+     */
     public static Sampler sampler(StudyPlan plan, String architecture) {
         long seed = samplerSeed(plan, architecture);
         return switch (plan.sampler()) {
             case "tpe" -> TpeSampler.builder().seed(seed).constantLiar(true).build();
+            case "tpe-multivariate" -> TpeSampler.builder().seed(seed).constantLiar(true).multivariate(true).build();
+            case "gp" -> new GpSampler(seed);
             case "random" -> new RandomSampler(seed);
             default -> throw new IllegalArgumentException("unknown sampler " + plan.sampler());
         };

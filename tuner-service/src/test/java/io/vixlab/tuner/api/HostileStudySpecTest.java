@@ -75,7 +75,7 @@ class HostileStudySpecTest {
                         "timeoutMinutesPerArchitecture", "greater than or equal to 1"),
                 probe("timeoutMinutesPerArchitecture a year", "{\"timeoutMinutesPerArchitecture\":525600}",
                         "timeoutMinutesPerArchitecture", "less than or equal to 10080"),
-                probe("an unknown sampler", "{\"sampler\":\"grid\"}", "sampler", "must be tpe or random"),
+                probe("an unknown sampler", "{\"sampler\":\"grid\"}", "sampler", "must be tpe, tpe-multivariate, gp or random"),
                 probe("an unknown pruner", "{\"pruner\":\"hyperband\"}", "pruner", "must be median"),
                 probe("an unknown target", "{\"target\":\"returns\"}", "target", "must be level or log-change"),
                 probe("parallelism 0", "{\"parallelism\":0}", "parallelism", "greater than or equal to 1"),

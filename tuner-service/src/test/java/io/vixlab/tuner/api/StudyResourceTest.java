@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -65,6 +67,18 @@ class StudyResourceTest {
         // The resolved setup travels with the event, for the study's report.
         assertThat(event.setup()).isEqualTo(new StudySetup(50, 60, "tpe", 42, "median", 4,
                 TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tpe", "tpe-multivariate", "gp", "random"})
+    void everySamplerIsSelectablePerStudy(String sampler) {
+        String id = given().contentType("application/json").body("{\"sampler\":\"" + sampler + "\"}")
+                .when().post("/api/studies")
+                .then().statusCode(201)
+                .body("plan.sampler", equalTo(sampler))
+                .extract().path("id");
+
+        given().when().post("/api/studies/" + id + "/cancel").then().statusCode(200);
     }
 
     @Test

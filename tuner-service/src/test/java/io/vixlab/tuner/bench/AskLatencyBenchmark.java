@@ -2,17 +2,10 @@ package io.vixlab.tuner.bench;
 
 import io.vixlab.contracts.search.Architecture;
 import io.vixlab.contracts.search.SearchSpace;
-import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.TpeSampler;
 import io.vixlab.tuner.study.FrozenTrial;
-import io.vixlab.contracts.training.TrialState;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,14 +41,7 @@ public class AskLatencyBenchmark {
 
     @Setup
     public void finishTrials() {
-        RandomSampler random = new RandomSampler(7);
-        Instant start = Instant.parse("2026-01-05T09:00:00Z");
-        trials = new ArrayList<>();
-        for (int number = 0; number < FINISHED_TRIALS; number++) {
-            Map<String, Object> params = random.sample(space, List.of(), number);
-            trials.add(new FrozenTrial(number, TrialState.COMPLETE, params,
-                    OptionalDouble.of(loss(params)), new TreeMap<>(), start, Optional.of(start)));
-        }
+        trials = SamplerBenchmark.history(space, FINISHED_TRIALS);
         nextNumber = FINISHED_TRIALS;
     }
 
@@ -63,16 +49,5 @@ public class AskLatencyBenchmark {
     public Map<String, Object> ask() {
         // A new trial number each call, as successive asks have, so no call repeats another's draws.
         return sampler.sample(space, trials, nextNumber++);
-    }
-
-    /** A stand-in validation loss: smallest for mid-sized layers, moderate dropout and lr near 1e-3. */
-    private static double loss(Map<String, Object> params) {
-        double loss = 0;
-        for (String name : List.of("cnn_filters_1", "cnn_filters_2", "lstm_units_1", "lstm_units_2")) {
-            loss += Math.abs((Integer) params.get(name) - 96) / 96.0;
-        }
-        loss += Math.abs((Double) params.get("dropout_rate") - 0.3);
-        loss += Math.abs(Math.log10((Double) params.get("learning_rate") / 1e-3));
-        return loss;
     }
 }

@@ -8,6 +8,7 @@ import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.tuner.pruner.MedianPruner;
 import io.vixlab.tuner.pruner.NopPruner;
 import io.vixlab.tuner.pruner.SuccessiveHalvingPruner;
+import io.vixlab.tuner.sampler.GpSampler;
 import io.vixlab.tuner.sampler.RandomSampler;
 import io.vixlab.tuner.sampler.TpeSampler;
 import io.vixlab.tuner.study.StudyOptimizer;
@@ -23,6 +24,9 @@ class SearchAlgorithmsTest {
     @Test
     void planNamesTheSamplerAndPruner() {
         assertThat(SearchAlgorithms.sampler(plan("tpe", "median"), "Basic_CNN_LSTM")).isInstanceOf(TpeSampler.class);
+        assertThat(SearchAlgorithms.sampler(plan("tpe-multivariate", "median"), "Basic_CNN_LSTM"))
+                .isInstanceOf(TpeSampler.class);
+        assertThat(SearchAlgorithms.sampler(plan("gp", "median"), "Basic_CNN_LSTM")).isInstanceOf(GpSampler.class);
         assertThat(SearchAlgorithms.sampler(plan("random", "median"), "Basic_CNN_LSTM")).isInstanceOf(RandomSampler.class);
         assertThat(SearchAlgorithms.pruner(plan("tpe", "median"))).isInstanceOf(MedianPruner.class);
         assertThat(SearchAlgorithms.pruner(plan("tpe", "successive-halving")))
