@@ -58,6 +58,9 @@ public record StudySpec(
         @Pattern(regexp = DATASET_ID, message = "must be latest or a dataset id: 1 to 200 letters, digits, '.', '_'"
                 + " or '-'") String datasetId) {
 
+    /** The most trials per architecture a {@code gp} study may ask for: an ask then takes about 5 s. */
+    static final int GP_MAX_TRIALS = 500;
+
     static final String ARCHITECTURE_NAMES =
             "(?i)Basic_CNN_LSTM|Deep_CNN_LSTM|Bidirectional_CNN_LSTM|Attention_CNN_LSTM|Multiscale_CNN_LSTM";
     private static final String NO_CONTROL_CHARACTERS = "\\P{Cntrl}*";
@@ -100,6 +103,11 @@ public record StudySpec(
                             + " more than once (names are case-insensitive): " + names));
                 }
             });
+        }
+        if ("gp".equals(sampler) && trialsPerArchitecture != null && trialsPerArchitecture > GP_MAX_TRIALS) {
+            problems.add(new Violation("trialsPerArchitecture", "at most " + GP_MAX_TRIALS + " with the gp sampler,"
+                    + " whose every ask grows with the cube of the trials (38 s of CPU at 1,000, under the study's"
+                    + " lock); got " + trialsPerArchitecture + ": use tpe or tpe-multivariate for longer searches"));
         }
         problems.addAll(TrainingSettingsSpec.violations("training", training, TrainingSettings.tuningDefaults(),
                 Purpose.TUNING));

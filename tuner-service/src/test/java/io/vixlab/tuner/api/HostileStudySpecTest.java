@@ -77,6 +77,8 @@ class HostileStudySpecTest {
                         "timeoutMinutesPerArchitecture", "less than or equal to 10080"),
                 probe("an unknown sampler", "{\"sampler\":\"grid\"}", "sampler", "must be tpe, tpe-multivariate, gp or random"),
                 probe("an unknown pruner", "{\"pruner\":\"hyperband\"}", "pruner", "must be median"),
+                probe("gp past its budget", "{\"sampler\":\"gp\",\"trialsPerArchitecture\":501}",
+                        "trialsPerArchitecture", "at most 500 with the gp sampler"),
                 probe("an unknown target", "{\"target\":\"returns\"}", "target", "must be level or log-change"),
                 probe("parallelism 0", "{\"parallelism\":0}", "parallelism", "greater than or equal to 1"),
                 probe("parallelism 10^6", "{\"parallelism\":1000000}", "parallelism", "less than or equal to 256"),
