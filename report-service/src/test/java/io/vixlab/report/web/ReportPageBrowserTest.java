@@ -12,19 +12,46 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The pages in a real headless Chromium with the fixture study: the charts are drawn, nothing
- * reached the console, and screenshots are kept under {@code target/browser/}.
+ * The report page in a real headless Chromium with the fixture study: every chart is drawn, nothing
+ * reaches the console, a point's tooltip shows on hover, the predictions zoom, the trial table sorts;
+ * the standalone export draws the same charts from a file with the network off. Screenshots are kept
+ * under {@code target/browser/}.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class ReportPageBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "browser");
+    static final Path SCREENSHOTS = Path.of("target", "browser");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Per chart: its kind, architecture, whether ECharts owns it, painted pixels and data points. */
+    private static final String CHARTS = """
+            return [...document.querySelectorAll('[data-chart]')].map(el => {
+              const chart = echarts.getInstanceByDom(el);
+              const canvas = el.querySelector('canvas');
+              let painted = 0;
+              if (canvas) {
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) painted++; }
+              }
+              const points = chart ? chart.getOption().series.reduce((n, s) => n + (s.data || []).length, 0) : 0;
+              return {kind: el.dataset.chart, architecture: el.dataset.architecture || '', instance: !!chart,
+                painted: painted, points: points};
+            });""";
+
+    private static Browser browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -32,73 +59,120 @@ class ReportPageBrowserTest {
     @Inject
     FixtureStudies fixtures;
 
-    @Test
-    void reportPageDrawsEveryChartWithoutConsoleMessages() throws Exception {
-        String studyId = fixtures.study(true);
-        String url = root + "studies/" + studyId;
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
 
-        HeadlessChromium.Page page = HeadlessChromium.dumpDom(url);
-
-        assertThat(page.consoleMessages()).isEmpty();
-        assertChartsDrawn(page.dom());
-        assertThat(page.dom()).contains("Basic_CNN_LSTM more accurate").contains("Random walk").contains("HAR")
-                .contains("Model health warning:").contains("<h2>Verdict</h2>").contains("Equal-weight combination")
-                .contains("<table class=\"mcs\">");
-        Files.createDirectories(SCREENSHOTS);
-        HeadlessChromium.screenshot(url, SCREENSHOTS.resolve("report.png"));
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        browser.close();
     }
 
     @Test
-    void standaloneExportRendersOfflineFromAFile() throws Exception {
+    void reportPageDrawsEveryChartWithTooltipsZoomAndASortableTrialTable() throws Exception {
+        String studyId = fixtures.study(true);
+        browser.console();
+        browser.driver.get(root + "studies/" + studyId);
+
+        assertEveryChartDrawn();
+        assertThat(browser.driver.getPageSource()).contains("Basic_CNN_LSTM more accurate").contains("HAR")
+                .contains("Model health warning:").contains("<h2>Verdict</h2>");
+
+        hoverShowsTooltip();
+        zoomNarrowsThePredictions();
+        trialTableSorts();
+        browser.screenshot(SCREENSHOTS.resolve("report.png"));
+        assertThat(browser.console()).isEmpty();
+    }
+
+    @Test
+    void standaloneExportDrawsEveryChartFromAFileWithTheNetworkOff() throws Exception {
         String studyId = fixtures.study(true);
         String html = given().get("/studies/{id}/export.html", studyId).then().statusCode(200).extract().asString();
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve("export.html");
+        Path file = SCREENSHOTS.resolve("export.html").toAbsolutePath();
+        Files.createDirectories(file.getParent());
         Files.writeString(file, html, StandardCharsets.UTF_8);
+        browser.console();
 
-        HeadlessChromium.Page page = HeadlessChromium.dumpDom(file.toAbsolutePath().toUri().toString());
-
-        assertThat(page.consoleMessages()).isEmpty();
-        assertChartsDrawn(page.dom());
-        HeadlessChromium.screenshot(file.toAbsolutePath().toUri().toString(), SCREENSHOTS.resolve("export.png"));
-    }
-
-    @Test
-    void studyListShowsLiveProgress() throws Exception {
-        String running = fixtures.study(false);
-
-        HeadlessChromium.Page page = HeadlessChromium.dumpDom(root.toString());
-
-        assertThat(page.consoleMessages()).isEmpty();
-        assertThat(page.dom()).contains("data-study=\"" + running + "\"").contains("<progress")
-                .contains("http-equiv=\"refresh\"");
-        Files.createDirectories(SCREENSHOTS);
-        HeadlessChromium.screenshot(root.toString(), SCREENSHOTS.resolve("studies.png"));
+        browser.offline();
+        try {
+            browser.driver.get(file.toUri().toString());
+            assertEveryChartDrawn();
+            hoverShowsTooltip();
+            browser.screenshot(SCREENSHOTS.resolve("export.png"));
+        } finally {
+            browser.driver.deleteNetworkConditions();
+        }
+        assertThat(browser.console()).isEmpty();
     }
 
     /**
-     * Four metric bar charts with a bar per architecture with a final model, the predictions, and
-     * an optimization history and intermediate values per architecture, each with drawn marks.
+     * Every chart has its ECharts instance and paint on its canvas; the study-wide charts and every
+     * chart of the architecture with complete trials, parameters and a final have data points.
      */
-    private static void assertChartsDrawn(String dom) {
-        assertThat(count(dom, "<figure class=\"chart\" data-chart=\"metric-")).isEqualTo(4);
-        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(4 * 3);
-        assertThat(count(dom, "data-chart=\"predictions\"")).isEqualTo(1);
-        assertThat(count(dom, "data-chart=\"history\"")).isEqualTo(FixtureStudies.ARCHITECTURES.size());
-        assertThat(count(dom, "data-chart=\"intermediate\"")).isEqualTo(FixtureStudies.ARCHITECTURES.size());
-        assertThat(count(dom, "<svg")).isEqualTo(4 + 1 + 2 * FixtureStudies.ARCHITECTURES.size());
-        // The actual series and three forecasts; best-so-far and intermediate-value lines.
-        assertThat(count(dom, "<polyline")).isGreaterThanOrEqualTo(4 + 3 + 3);
-        assertThat(count(dom, "<circle class=\"point\"")).isGreaterThanOrEqualTo(6);
-        assertThat(Pattern.compile("points=\"[0-9.]+,[0-9.]+ [0-9.]+,[0-9.]+").matcher(dom).find()).isTrue();
+    @SuppressWarnings("unchecked")
+    private static void assertEveryChartDrawn() {
+        List<Map<String, Object>> charts = new WebDriverWait(browser.driver, WAIT).until(driver -> {
+            List<Map<String, Object>> found = (List<Map<String, Object>>) browser.script(CHARTS);
+            return found.stream().allMatch(c -> (Boolean) c.get("instance") && ((Number) c.get("painted")).longValue() > 500)
+                    ? found : null;
+        });
+        // 4 metrics, predictions, residuals, scatter, EDF, and 7 per architecture
+        assertThat(charts).hasSize(8 + 7 * FixtureStudies.ARCHITECTURES.size());
+        assertThat(charts).filteredOn(c -> c.get("architecture").equals("") || c.get("architecture").equals("Basic_CNN_LSTM"))
+                .allSatisfy(c -> assertThat(((Number) c.get("points")).intValue()).as(c.get("kind").toString())
+                        .isPositive());
     }
 
-    private static int count(String text, String part) {
-        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
-        int n = 0;
-        while (matcher.find()) {
-            n++;
-        }
-        return n;
+    /** The best trial of Basic_CNN_LSTM (number 3, value 0.3) in its optimization history. */
+    private static void hoverShowsTooltip() {
+        WebElement history = browser.driver.findElement(
+                By.cssSelector("[data-chart='history'][data-architecture='Basic_CNN_LSTM']"));
+        new Actions(browser.driver).scrollToElement(history).perform();
+        List<?> pixel = (List<?>) browser.script(
+                "return echarts.getInstanceByDom(arguments[0]).convertToPixel({seriesIndex: 0}, [3, 0.3]);", history);
+        int x = (int) Math.round(((Number) pixel.get(0)).doubleValue() - history.getSize().getWidth() / 2.0);
+        int y = (int) Math.round(((Number) pixel.get(1)).doubleValue() - history.getSize().getHeight() / 2.0);
+        new Actions(browser.driver).moveToElement(history, x, y).perform();
+        WebElement tooltip = new WebDriverWait(browser.driver, WAIT).until(driver -> history
+                .findElements(By.cssSelector(".vixlab-tooltip")).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+        assertThat(tooltip.getText()).contains("complete trial").contains("0.3");
+    }
+
+    private static void zoomNarrowsThePredictions() {
+        WebElement predictions = browser.driver.findElement(By.cssSelector("[data-chart='predictions']"));
+        String extent = "return echarts.getInstanceByDom(arguments[0]).getModel().getComponent('xAxis', 0).axis.scale"
+                + ".getExtent();";
+        List<?> before = (List<?>) browser.script(extent, predictions);
+        new Actions(browser.driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(predictions), 0, -600).perform();
+        List<?> after = new WebDriverWait(browser.driver, WAIT).until(driver -> {
+            List<?> now = (List<?>) browser.script(extent, predictions);
+            return span(now) < span(before) ? now : null;
+        });
+        assertThat(span(after)).isLessThan(span(before));
+        assertThat(((Number) after.get(0)).doubleValue()).isGreaterThanOrEqualTo(((Number) before.get(0)).doubleValue());
+    }
+
+    private static double span(List<?> extent) {
+        return ((Number) extent.get(1)).doubleValue() - ((Number) extent.get(0)).doubleValue();
+    }
+
+    /** A click on "value" sorts the trials by value, a second click the other way; trials without one go last. */
+    private static void trialTableSorts() {
+        WebElement valueHeader = browser.driver.findElement(By.xpath("//table[@id='trials']//th[text()='value']"));
+        new Actions(browser.driver).scrollToElement(valueHeader).click(valueHeader).perform();
+        assertThat(values()).isSorted().hasSizeGreaterThan(3);
+        assertThat(valueHeader.getAttribute("aria-sort")).isEqualTo("ascending");
+        valueHeader.click();
+        assertThat(values()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> values() {
+        return ((List<Object>) browser.script("return [...document.querySelectorAll('#trials tbody tr')]"
+                + ".map(row => row.cells[3]).filter(cell => cell.dataset.sort !== undefined)"
+                + ".map(cell => Number(cell.dataset.sort));")).stream().map(v -> ((Number) v).doubleValue()).toList();
     }
 }

@@ -8,19 +8,19 @@ import java.util.TreeSet;
 
 /**
  * Hyperparameter importance by PED-ANOVA (Watanabe et al. 2023, "PED-ANOVA: Efficiently Quantifying
- * Hyperparameter Importance in Arbitrary Subspaces"), as Optuna's {@code PedAnovaImportanceEvaluator}
- * computes it with its defaults, the evaluator Optuna Dashboard shows: the top 10% of the complete
- * trials (at least two) by value, lower is better; for each parameter, the Pearson divergence between
- * the density of its values among the top trials and among all trials, both from
- * {@link ScottParzenEstimator} on a grid of at most 50 steps (log-scaled for a log parameter, one step
- * per integer for a narrow integer range); the divergences normalised to sum to 1. A parameter that
- * took one value only gets 0.
+ * Hyperparameter Importance in Arbitrary Subspaces"), as Optuna 5's {@code get_param_importances}
+ * computes it with its default evaluator, {@code PedAnovaImportanceEvaluator} (the one Optuna
+ * Dashboard shows): the top 10% of the complete trials by value (lower is better, ties kept); for each
+ * parameter, the Pearson divergence between the density of its values among the top trials and among
+ * all trials, both from {@link ScottParzenEstimator} on a grid of at most 50 steps (log-scaled for a
+ * log parameter, one step per integer for a narrow integer range); the divergences normalised to sum
+ * to 1, or shared equally when all are 0. A parameter that took one value only gets 0. The search
+ * space is not known here, so each parameter's domain is the one its values show ({@link ParameterDomain}).
  */
 public final class PedAnova {
 
-    /** Share of the trials that count as the top ones. */
-    static final double BASELINE_QUANTILE = 0.1;
-    static final int MIN_TOP_TRIALS = 2;
+    /** Share of the trials that count as the top ones (Optuna's target quantile, gamma'). */
+    static final double TARGET_QUANTILE = 0.1;
     static final int GRID_STEPS = 50;
     static final double PRIOR_WEIGHT = 1.0;
     /** Keeps the ratio of densities finite where a density vanishes, as Optuna does. */
@@ -34,8 +34,8 @@ public final class PedAnova {
     }
 
     /**
-     * Each parameter's importance, most important first, summing to 1; empty when no parameter took
-     * two values. Trials are compared on the parameters every one of them has.
+     * Each parameter's importance, most important first, summing to 1; empty without trials. Trials
+     * are compared on the parameters every one of them has.
      */
     public static Map<String, Double> importances(List<Trial> trials) {
         if (trials.isEmpty()) {
@@ -43,29 +43,18 @@ public final class PedAnova {
         }
         Set<String> names = new TreeSet<>(trials.get(0).params().keySet());
         trials.forEach(t -> names.retainAll(t.params().keySet()));
-        Map<String, ParameterDomain> domains = new LinkedHashMap<>();
-        names.forEach(name -> domains.put(name,
-                ParameterDomain.of(name, trials.stream().map(t -> t.params().get(name)).toList())));
-        List<String> varying = domains.entrySet().stream().filter(e -> !e.getValue().single()).map(Map.Entry::getKey)
-                .toList();
-        if (varying.isEmpty()) {
-            return Map.of();
-        }
         Map<String, Double> importances = new LinkedHashMap<>();
-        if (trials.size() <= MIN_TOP_TRIALS) {
-            varying.forEach(name -> importances.put(name, 1.0 / varying.size()));
-        } else {
+        if (trials.size() > 1) {
             List<Trial> top = top(trials);
-            double sum = 0;
-            for (String name : varying) {
-                double divergence = pearsonDivergence(name, domains.get(name), top, trials);
-                importances.put(name, divergence);
-                sum += divergence;
+            for (String name : names) {
+                ParameterDomain domain = ParameterDomain.of(name, trials.stream().map(t -> t.params().get(name)).toList());
+                importances.put(name, domain.single() ? 0 : pearsonDivergence(name, domain, top, trials));
             }
-            double total = sum;
-            importances.replaceAll((name, divergence) -> total > 0 ? divergence / total : 1.0 / varying.size());
+        } else {
+            names.forEach(name -> importances.put(name, 0.0));
         }
-        domains.forEach((name, domain) -> importances.putIfAbsent(name, 0.0));
+        double sum = importances.values().stream().mapToDouble(Double::doubleValue).sum();
+        importances.replaceAll((name, divergence) -> sum > 0 ? divergence / sum : 1.0 / names.size());
         Map<String, Double> sorted = new LinkedHashMap<>();
         importances.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -73,11 +62,10 @@ public final class PedAnova {
         return sorted;
     }
 
-    /** The trials whose value is at most the baseline quantile's (Optuna's quantile filter, lower is better). */
+    /** The trials whose value is at most the target quantile's (Optuna's quantile filter, lower is better). */
     private static List<Trial> top(List<Trial> trials) {
         double[] values = trials.stream().mapToDouble(Trial::value).sorted().toArray();
-        int n = Math.max(MIN_TOP_TRIALS, (int) Math.ceil(trials.size() * BASELINE_QUANTILE));
-        double cutoff = values[Math.min(n, values.length) - 1];
+        double cutoff = values[(int) Math.ceil(TARGET_QUANTILE * values.length) - 1];
         return trials.stream().filter(t -> t.value() <= cutoff).toList();
     }
 
