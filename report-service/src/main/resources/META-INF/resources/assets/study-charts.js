@@ -146,7 +146,8 @@
         }}}},
       xAxis: {type: 'value', name: 'trial', minInterval: 1}, yAxis: {type: 'value', name: 'objective', scale: true},
       series: [
-        {name: 'complete trial', type: 'scatter', symbolSize: 8, itemStyle: {color: colour},
+        // Above the best-so-far line, which passes through the best trials' points.
+        {name: 'complete trial', type: 'scatter', symbolSize: 8, itemStyle: {color: colour}, z: 3,
           data: complete.map(t => [t.number, t.value])},
         {name: 'best so far', type: 'line', step: 'end', showSymbol: false, lineStyle: {color: colour, width: 2},
           itemStyle: {color: colour}, data: bestSoFar.filter(p => p[1] != null)},

@@ -129,7 +129,7 @@ class ReportPageBrowserTest {
     private static void hoverShowsTooltip() {
         WebElement history = browser.driver.findElement(
                 By.cssSelector("[data-chart='history'][data-architecture='Basic_CNN_LSTM']"));
-        new Actions(browser.driver).scrollToElement(history).perform();
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", history);
         List<?> pixel = (List<?>) browser.script(
                 "return echarts.getInstanceByDom(arguments[0]).convertToPixel({seriesIndex: 0}, [3, 0.3]);", history);
         int x = (int) Math.round(((Number) pixel.get(0)).doubleValue() - history.getSize().getWidth() / 2.0);
