@@ -11,11 +11,19 @@
   const charts = [];
   window.vixlabCharts = charts;
 
-  const fmt = v => v == null || !isFinite(v) ? String(v) : Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7
+  const fmt = v => v == null || !isFinite(v) ? String(v) : v === 0 ? '0' : Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7
       ? String(Number(v.toPrecision(4))) : v.toExponential(3).replace(/\.?0+e/, 'e');
   const colourOf = name => colours[name] || '#999999';
   const tooltip = extra => Object.assign({className: 'vixlab-tooltip', confine: true, valueFormatter: fmt}, extra);
-  const title = text => ({text: text, left: 'center', textStyle: {fontSize: 13}});
+  const title = text => ({text: text, left: 'center', top: 4, textStyle: {fontSize: 13}});
+  const legend = extra => Object.assign({top: 28, type: 'scroll'}, extra);
+  /** Bounds outside [low, high] on a round step, a tenth of the range's order of magnitude. */
+  const niceBounds = (low, high) => {
+    const step = Math.pow(10, Math.floor(Math.log10((high - low) || Math.abs(high) || 1)) - 1);
+    return [Math.floor(low / step) * step, Math.ceil(high / step) * step].map(v => Number(v.toPrecision(6)));
+  };
+  const dayAxis = {type: 'time', min: 'dataMin', max: 'dataMax', minInterval: 86400000,
+    axisLabel: {formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true}};
   const empty = text => ({title: title(text), graphic: {type: 'text', left: 'center', top: 'middle',
       style: {text: 'nothing to show yet', fill: '#888', fontSize: 13}}});
   const tuningOf = architecture => data.tuning.find(t => t.architecture === architecture);
@@ -29,20 +37,21 @@
   function metricChart(el) {
     const metric = data.metrics.find(m => m.key === el.dataset.metric);
     if (metric.bars.length === 0) return empty(metric.title);
+    // The axis takes in the reference lines, which ECharts leaves out of its extent.
     const values = metric.bars.map(b => b.value).concat(metric.references.map(r => r.value));
-    const pad = (Math.max(...values) - Math.min(...values, 0)) * 0.1 || 0.1;
+    const [low, high] = niceBounds(Math.min(0, ...values), Math.max(0, ...values) * 1.08);
     return {
       title: title(metric.title), tooltip: tooltip({trigger: 'item'}),
-      grid: {left: 70, right: 110, bottom: 70, top: 40},
+      grid: {left: 70, right: 30, bottom: 70, top: 40},
       xAxis: {type: 'category', data: metric.bars.map(b => b.name), axisLabel: {rotate: 20, fontSize: 10}},
-      yAxis: {type: 'value', name: metric.axis, nameLocation: 'middle', nameGap: 50,
-        min: Math.min(0, Math.min(...values) - pad), max: Math.max(...values) + pad},
+      yAxis: {type: 'value', name: metric.axis, nameLocation: 'middle', nameGap: 50, min: low, max: high,
+        axisLabel: {formatter: fmt}},
       series: [{type: 'bar', name: metric.title,
         data: metric.bars.map(b => ({value: b.value, name: b.name, itemStyle: {color: colourOf(b.name)}})),
         label: {show: true, position: 'top', formatter: p => fmt(p.value), fontSize: 10},
         markLine: {symbol: 'none', data: metric.references.map(r => ({name: r.name, yAxis: r.value,
           lineStyle: {color: colourOf(r.name), type: 'dashed', width: 2},
-          label: {formatter: r.name + '\n' + fmt(r.value), position: 'end', fontSize: 10}}))}}]
+          label: {formatter: r.name + ' ' + fmt(r.value), position: 'insideEndTop', fontSize: 10}}))}}]
     };
   }
 
@@ -59,9 +68,9 @@
       itemStyle: {color: colourOf(s.name)}}));
     return {
       title: title('Predictions vs actual VIX (test period; drag or scroll to zoom)'),
-      tooltip: tooltip({trigger: 'axis'}), legend: {top: 22, type: 'scroll'},
-      grid: {left: 60, right: 30, top: 60, bottom: 60},
-      xAxis: {type: 'time', min: 'dataMin', max: 'dataMax'}, yAxis: {type: 'value', name: 'VIX close', scale: true},
+      tooltip: tooltip({trigger: 'axis'}), legend: legend(),
+      grid: {left: 60, right: 30, top: 64, bottom: 60},
+      xAxis: dayAxis, yAxis: {type: 'value', name: 'VIX close', scale: true},
       dataZoom: zoom, series: series
     };
   }
@@ -71,8 +80,8 @@
     const actual = data.predictions.actual;
     return {
       title: title('Residuals: actual − predicted (VIX points)'), tooltip: tooltip({trigger: 'axis'}),
-      legend: {top: 22, type: 'scroll'}, grid: {left: 60, right: 30, top: 60, bottom: 60},
-      xAxis: {type: 'time', min: 'dataMin', max: 'dataMax'}, yAxis: {type: 'value', name: 'residual'},
+      legend: legend(), grid: {left: 60, right: 30, top: 64, bottom: 60},
+      xAxis: dayAxis, yAxis: {type: 'value', name: 'residual'},
       dataZoom: zoom,
       series: data.predictions.series.map(s => ({name: s.name, type: 'line', showSymbol: false,
         data: dated(s.values.map((v, i) => v == null ? null : actual[i] - v)),
@@ -88,10 +97,10 @@
       title: title('Predicted vs actual (diagonal: perfect forecast)'),
       tooltip: tooltip({trigger: 'item', formatter: p => p.seriesName + '<br>' + days[p.dataIndex]
           + '<br>actual ' + fmt(p.value[0]) + ', predicted ' + fmt(p.value[1])}),
-      legend: {top: 22, type: 'scroll'}, grid: {left: 60, right: 30, top: 60, bottom: 40},
+      legend: legend(), grid: {left: 60, right: 40, top: 64, bottom: 40},
       xAxis: {type: 'value', name: 'actual', scale: true}, yAxis: {type: 'value', name: 'predicted', scale: true},
       series: data.predictions.series.filter(s => s.name !== 'Random walk').map((s, k) => ({
-        name: s.name, type: 'scatter', symbolSize: 4, itemStyle: {color: colourOf(s.name), opacity: 0.6},
+        name: s.name, type: 'scatter', symbolSize: 5, itemStyle: {color: colourOf(s.name), opacity: 0.6},
         data: s.values.map((v, i) => [actual[i], v]),
         markLine: k > 0 ? undefined : {symbol: 'none', silent: true, lineStyle: {color: '#444', type: 'dashed'},
           data: [[{coord: [low, low]}, {coord: [high, high]}]]}}))
@@ -108,7 +117,7 @@
     if (series.length === 0) return empty('Empirical distribution of trial values');
     return {
       title: title('Empirical distribution (EDF) of complete trials\u2019 values'), tooltip: tooltip({trigger: 'item'}),
-      legend: {top: 22, type: 'scroll'}, grid: {left: 60, right: 30, top: 60, bottom: 40},
+      legend: legend(), grid: {left: 60, right: 60, top: 64, bottom: 40},
       xAxis: {type: 'value', name: 'objective', scale: true}, yAxis: {type: 'value', name: 'share of trials ≤', max: 1},
       series: series
     };
@@ -136,7 +145,7 @@
       data: tuning.trials.filter(t => t.state === state.toUpperCase()).map(t => [t.number, y(t.number)])});
     return {
       title: title('Optimization history: ' + tuning.architecture), tooltip: tooltip({trigger: 'item'}),
-      legend: {top: 22}, grid: {left: 60, right: 30, top: 60, bottom: 40},
+      legend: legend(), grid: {left: 60, right: 40, top: 64, bottom: 40},
       toolbox: {right: 10, feature: {myLog: {show: true, title: 'log scale', icon: 'path://M2,28 L2,2 M2,28 L30,28 M4,24 Q10,4 30,4',
         onclick: () => {
           const chart = echarts.getInstanceByDom(el);
@@ -152,7 +161,7 @@
         {name: 'best so far', type: 'line', step: 'end', showSymbol: false, lineStyle: {color: colour, width: 2},
           itemStyle: {color: colour}, data: bestSoFar.filter(p => p[1] != null)},
         marks('pruned', 'triangle', '#999999', lastLoss),
-        marks('failed', 'path://M0,0L10,10M10,0L0,10', '#b3261e', () => top)
+        marks('failed', 'diamond', '#b3261e', () => top)
       ]
     };
   }
@@ -162,18 +171,19 @@
     const folds = Math.max(0, ...tuning.intermediate.map(c => c.folds.length));
     if (folds === 0) return empty('Intermediate values: ' + tuning.architecture);
     const all = tuning.intermediate.flatMap(c => c.folds.flat());
-    const low = Math.min(...all), high = Math.max(...all), pad = (high - low) * 0.05 || 0.01;
+    // One scale for every fold, so that folds compare at a glance.
+    const [low, high] = niceBounds(Math.min(...all), Math.max(...all));
     const width = 88 / folds;
     const option = {
       title: title('Intermediate values (validation loss) by fold: ' + tuning.architecture),
       tooltip: tooltip({trigger: 'item'}), grid: [], xAxis: [], yAxis: [], series: [],
-      legend: {type: 'scroll', bottom: 0}
+      legend: legend({top: null, bottom: 0})
     };
     for (let f = 0; f < folds; f++) {
       option.grid.push({left: (8 + f * width) + '%', width: (width - 3) + '%', top: 50, bottom: 60});
       option.xAxis.push({gridIndex: f, type: 'value', name: 'fold ' + (f + 1) + ' epoch', nameLocation: 'middle',
         nameGap: 22, minInterval: 1, min: 1, max: 'dataMax'});
-      option.yAxis.push({gridIndex: f, type: 'value', min: low - pad, max: high + pad,
+      option.yAxis.push({gridIndex: f, type: 'value', min: low, max: high,
         axisLabel: {show: f === 0, formatter: fmt}});
     }
     tuning.intermediate.forEach(curve => curve.folds.forEach((values, f) => option.series.push({
@@ -240,7 +250,8 @@
       option.grid.push({left: (6 + column * 88 / columns) + '%', width: (88 / columns - 6) + '%',
         top: 50 + row * 170, height: 110});
       option.xAxis.push({gridIndex: i, type: a.numeric ? (a.log ? 'log' : 'value') : 'category', data: a.categories || undefined,
-        name: a.name, nameLocation: 'middle', nameGap: 22, scale: true, axisLabel: {fontSize: 9, formatter: a.numeric ? fmt : undefined}});
+        name: a.name, nameLocation: 'middle', nameGap: 22, scale: true,
+        axisLabel: {fontSize: 9, hideOverlap: true, formatter: a.numeric ? fmt : undefined}});
       option.yAxis.push({gridIndex: i, type: 'value', scale: true, axisLabel: {fontSize: 9, formatter: fmt}});
       option.series.push({type: 'scatter', name: a.name, xAxisIndex: i, yAxisIndex: i, symbolSize: 7,
         data: trials.map(t => [a.numeric ? t.params[a.name] : String(t.params[a.name]), t.value])});
@@ -287,7 +298,7 @@
       visualMap: Object.assign(objectiveMap(trials), {dimension: 2, seriesIndex: [0, 1]}),
       series: [
         {type: 'scatter', name: 'interpolated', silent: true, symbol: 'rect',
-          symbolSize: [(width - 170) / n + 1, (height - 90) / n + 1], data: cells, itemStyle: {opacity: 0.55}},
+          symbolSize: [(width - 170) / n + 2, (height - 90) / n + 2], data: cells, itemStyle: {opacity: 0.55}},
         {type: 'scatter', name: 'trial', symbolSize: 9, itemStyle: {borderColor: '#000', borderWidth: 1},
           data: trials.map(t => [t.params[ax.name], t.params[ay.name], t.value])}
       ]
@@ -302,7 +313,7 @@
     const colour = colourOf(tuning.architecture);
     return {
       title: title('Final training: ' + tuning.architecture), tooltip: tooltip({trigger: 'axis'}),
-      legend: {top: 22}, grid: {left: 60, right: 70, top: 60, bottom: 40},
+      legend: legend(), grid: {left: 60, right: 70, top: 64, bottom: 40},
       xAxis: {type: 'category', name: 'epoch', data: epochs},
       yAxis: [{type: 'value', name: 'loss (scaled MSE)', scale: true, axisLabel: {formatter: fmt}},
         {type: 'log', name: 'learning rate', axisLabel: {formatter: fmt}}],

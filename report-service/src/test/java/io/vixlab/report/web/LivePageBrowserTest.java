@@ -66,8 +66,8 @@ class LivePageBrowserTest {
                 .contains("connected"));
         // The running fixture study: Basic has 5 trials done, a trial of Deep trains now.
         assertThat(trialsDone(studyId, "Basic_CNN_LSTM")).isEqualTo("5 of 5");
-        assertThat(browser.driver.findElement(By.cssSelector("tr[data-study='" + studyId + "'] tr.run-live")).getText())
-                .contains("Deep_CNN_LSTM").contains("0.8");
+        assertThat(browser.script("return document.querySelector(arguments[0]).textContent;",
+                "tr[data-study='" + studyId + "'] tr.run-live")).asString().contains("Deep_CNN_LSTM").contains("0.8");
 
         try (KafkaProducer<String, String> producer = producer()) {
             // Warm-up: the first result after start-up waits for the consumer's partition assignment.
@@ -86,9 +86,11 @@ class LivePageBrowserTest {
         assertThat(browser.console()).isEmpty();
     }
 
+    /** Read in one script: the list is replaced whole by each event, so an element found earlier may be gone. */
     private static String trialsDone(String studyId, String architecture) {
-        return browser.driver.findElement(By.cssSelector("tr[data-study='" + studyId + "'] tr[data-architecture='"
-                + architecture + "'] .trials-done")).getText();
+        return String.valueOf(browser.script("const cell = document.querySelector(arguments[0]);"
+                + " return cell === null ? null : cell.textContent;",
+                "tr[data-study='" + studyId + "'] tr[data-architecture='" + architecture + "'] .trials-done"));
     }
 
     private static TrialResult result(String studyId, String architecture, String trialId, int number) {
