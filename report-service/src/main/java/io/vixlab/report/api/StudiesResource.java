@@ -119,8 +119,13 @@ public class StudiesResource {
         return links;
     }
 
-    /** A file name that keeps only safe characters of the study id. */
+    /**
+     * The name of a study's downloads without extension: {@code vixlab-study-<id>}, where the tuner's
+     * ids already start with {@code study-}, which is not repeated; characters a file name cannot
+     * safely hold become {@code _}.
+     */
     public static String fileName(String studyId) {
-        return "study-" + studyId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = studyId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "vixlab-" + (safe.startsWith("study-") ? safe : "study-" + safe);
     }
 }

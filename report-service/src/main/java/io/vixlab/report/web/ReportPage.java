@@ -12,14 +12,10 @@ import io.vixlab.contracts.report.FittingSample;
 import io.vixlab.contracts.report.HealthFlag;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.Metrics;
-import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.report.api.PathSegment;
-import io.vixlab.report.chart.ComparisonMetric;
-import io.vixlab.report.chart.NumberLabels;
-import io.vixlab.report.chart.StudyCharts;
-import io.vixlab.report.comparison.FinalModels;
+import io.vixlab.contracts.tuning.TrainingSettings;
+import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.report.service.StudyReportView;
-import io.vixlab.report.stats.Forecast;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +25,9 @@ import java.util.stream.Collectors;
 /**
  * A study's report as one HTML page: the verdict, a warning for any model whose forecast looks
  * degenerate, the comparison table with the combination, the baselines, the Diebold-Mariano tests
- * with their verdicts, the model confidence sets and every chart as inline SVG. No scripts, no stylesheet or image to
- * fetch, so the same markup is also the standalone export.
+ * with their verdicts, the model confidence sets, every trial in a table, and the charts: Apache ECharts
+ * draws them in the browser from one JSON object embedded in the page ({@link StudyPageData}). The
+ * standalone export carries ECharts and the drawing script inline, so it fetches nothing.
  */
 public final class ReportPage {
 
@@ -38,7 +35,7 @@ public final class ReportPage {
     public enum Mode {
         /** Served by the application: links to the list and the downloads; a partial report reloads itself. */
         APP,
-        /** A file to keep or send: no links back into the application, no reloading. */
+        /** A file to keep or send: scripts inline, no links back into the application, no reloading. */
         STANDALONE
     }
 
@@ -52,8 +49,10 @@ public final class ReportPage {
      * @param modelDownloads the download path of each architecture's model this service serves
      *     (none in a standalone file, which links nowhere)
      */
-    public static String render(StudyReportView view, Mode mode, Map<String, String> modelDownloads) {
+    public static String render(StudyReportView view, Map<String, TrialConfig> configs, Integer trialsPerArchitecture,
+            Mode mode, Map<String, String> modelDownloads) {
         StudyReport report = view.report();
+        StudyPageData data = StudyPageData.of(view, configs);
         StringBuilder body = new StringBuilder();
         if (mode == Mode.APP) {
             String base = "/api/studies/" + escape(PathSegment.encode(report.studyId()));
@@ -63,19 +62,25 @@ public final class ReportPage {
                     .append("/export.html\">Standalone HTML</a></nav>\n");
         }
         body.append("<h1>Study ").append(escape(report.studyId())).append("</h1>\n");
-        summary(body, view);
+        summary(body, view, StudyPageData.settings(view, configs), trialsPerArchitecture);
         healthWarning(body, report);
         verdict(body, report);
         comparison(body, report, modelDownloads);
         baselines(body, report);
         tests(body, report);
         confidenceSets(body, report);
-        charts(body, view);
+        charts(body, data);
+        trialTable(body, data);
+        body.append("<script type=\"application/json\" id=\"study-data\">").append(Html.json(data)).append("</script>\n");
         int refresh = mode == Mode.APP && !view.published() ? PARTIAL_REFRESH_SECONDS : 0;
-        return Html.document("vixlab study " + report.studyId(), refresh, body.toString());
+        String scripts = mode == Mode.APP
+                ? "<script src=\"" + PageScripts.ECHARTS + "\"></script><script src=\"" + PageScripts.STUDY_CHARTS + "\"></script>"
+                : Html.inlineScript(PageScripts.text(PageScripts.ECHARTS)) + Html.inlineScript(PageScripts.text(PageScripts.STUDY_CHARTS));
+        return Html.document("vixlab study " + report.studyId(), refresh, body + scripts);
     }
 
-    private static void summary(StringBuilder body, StudyReportView view) {
+    private static void summary(StringBuilder body, StudyReportView view, StudyPageData.Settings settings,
+            Integer trialsPerArchitecture) {
         StudyReport report = view.report();
         if (!view.published()) {
             body.append("<p class=\"notice\">Partial report: built from what the study has produced so far; it is "
@@ -84,6 +89,17 @@ public final class ReportPage {
         body.append("<table class=\"summary\">");
         summaryRow(body, "status", report.status());
         summaryRow(body, "best architecture (test MSE)", report.bestArchitecture());
+        summaryRow(body, "architectures", String.join(", ", view.architectures()));
+        if (trialsPerArchitecture != null) {
+            summaryRow(body, "budget", trialsPerArchitecture + " trials per architecture");
+        }
+        if (settings.tuning() != null) {
+            summaryRow(body, "trials trained with", training(settings.tuning()) + ", " + settings.tuning().folds()
+                    + " folds");
+        }
+        if (settings.finalTraining() != null) {
+            summaryRow(body, "finals trained with", training(settings.finalTraining()));
+        }
         summaryRow(body, "dataset", report.datasetId());
         summaryRow(body, "test period", report.testStart() + " to " + report.testEnd() + " (" + report.testDays()
                 + " days)");
@@ -96,6 +112,10 @@ public final class ReportPage {
         }
         summaryRow(body, "generated at", report.generatedAt());
         body.append("</table>\n");
+    }
+
+    private static String training(TrainingSettings settings) {
+        return settings.epochs() + " epochs, batch size " + settings.batchSize() + ", seed " + settings.seed();
     }
 
     private static String fittingSample(FittingSample sample) {
@@ -224,7 +244,7 @@ public final class ReportPage {
         for (DieboldMarianoResult test : report.tests()) {
             body.append("<tr><td>").append(escape(test.modelA())).append("</td><td>").append(escape(test.modelB()))
                     .append("</td><td>").append(lossName(test.loss())).append("</td>").append(numberCell(test.observations())).append(numberCell(test.meanLossDifference()))
-                    .append(numberCell(test.statistic())).append(numberCell(test.pValue())).append(verdict(test))
+                    .append(numberCell(test.statistic())).append(textCell(Numbers.pValue(test.pValue()))).append(verdict(test))
                     .append("</tr>\n");
         }
         body.append("</table>\n");
@@ -257,7 +277,7 @@ public final class ReportPage {
                     .append(member.kind().name().toLowerCase(Locale.ROOT)).append("</td>");
             for (ConfidenceSet set : sets) {
                 ConfidenceSetMember same = set.members().get(i);
-                body.append(numberCell(same.meanLoss())).append(numberCell(same.pValue()))
+                body.append(numberCell(same.meanLoss())).append(textCell(Numbers.pValue(same.pValue())))
                         .append(membershipCell(same.inSet90())).append(membershipCell(same.inSet75()));
             }
             body.append("</tr>\n");
@@ -281,32 +301,66 @@ public final class ReportPage {
         };
     }
 
-    private static void charts(StringBuilder body, StudyReportView view) {
-        StudyReport report = view.report();
-        body.append("<h2>Test metrics</h2>\n<div class=\"charts\">");
-        for (ComparisonMetric metric : ComparisonMetric.values()) {
-            chart(body, "metric-" + metric.name().toLowerCase(), StudyCharts.metricBars(report, metric));
+    /**
+     * Where the charts go: study-charts.js draws each {@code data-chart} element from the embedded
+     * data, an architecture's charts from its {@code data-architecture}.
+     */
+    private static void charts(StringBuilder body, StudyPageData data) {
+        body.append("<h2>Test metrics (dashed: the random walk and the best baseline)</h2>\n<div class=\"charts\">");
+        for (StudyPageData.MetricBars metric : data.metrics()) {
+            chart(body, "metric", "data-metric=\"" + escape(metric.key()) + "\"");
         }
         body.append("</div>\n<h2>Predictions against actual VIX</h2>\n<div class=\"charts\">");
-        Map<String, ModelResult> finals = FinalModels.latestComplete(view.results().finals());
-        List<Forecast> forecasts = report.rows().stream()
-                .map(row -> finals.get(row.architecture()))
-                .filter(result -> result != null)
-                .map(FinalModels::forecast)
-                .toList();
-        chart(body, "predictions", StudyCharts.predictionsVsActual(forecasts));
+        chart(body, "predictions wide", "");
+        chart(body, "residuals wide", "");
+        chart(body, "scatter", "");
+        chart(body, "edf", "");
         body.append("</div>\n<h2>Tuning</h2>\n");
-        for (String architecture : view.architectures()) {
-            body.append("<h3>").append(escape(architecture)).append("</h3>\n<div class=\"charts\">");
-            chart(body, "history", StudyCharts.optimizationHistory(architecture, view.results().trials()));
-            chart(body, "intermediate", StudyCharts.intermediateValues(architecture, view.progress(), view.results().trials()));
+        for (StudyPageData.Tuning tuning : data.tuning()) {
+            String architecture = "data-architecture=\"" + escape(tuning.architecture()) + "\"";
+            body.append("<h3>").append(escape(tuning.architecture())).append("</h3>\n<div class=\"charts\">");
+            for (String kind : List.of("history", "intermediate", "importances", "parallel", "slice", "contour",
+                    "final-history")) {
+                chart(body, kind, architecture);
+            }
             body.append("</div>\n");
         }
     }
 
-    private static void chart(StringBuilder body, String kind, String svg) {
-        body.append("<figure class=\"chart\" data-chart=\"").append(escape(kind)).append("\">").append(svg)
-                .append("</figure>");
+    private static void chart(StringBuilder body, String kind, String attributes) {
+        String[] classes = kind.split(" ");
+        body.append("<div class=\"chart").append(classes.length > 1 ? " " + classes[1] : "").append("\" data-chart=\"")
+                .append(classes[0]).append("\" ").append(attributes).append("></div>");
+    }
+
+    /** Every trial of every architecture; study-charts.js sorts it by a column's header and filters it by text. */
+    private static void trialTable(StringBuilder body, StudyPageData data) {
+        List<String> names = data.parameterNames();
+        body.append("<h2>Trials</h2>\n<p><input type=\"search\" id=\"trial-filter\" placeholder=\"filter trials\">"
+                + " click a column's header to sort</p>\n<table class=\"trials sortable\" id=\"trials\"><thead><tr>"
+                + "<th>architecture</th><th>trial</th><th>state</th><th>value</th><th>duration</th>");
+        names.forEach(name -> body.append("<th>").append(escape(name)).append("</th>"));
+        body.append("</tr></thead><tbody>\n");
+        for (StudyPageData.Tuning tuning : data.tuning()) {
+            for (StudyPageData.Trial trial : tuning.trials()) {
+                body.append("<tr><td>").append(escape(tuning.architecture())).append("</td>")
+                        .append(sortCell(String.valueOf(trial.number()), trial.number()))
+                        .append("<td>").append(trial.state().name().toLowerCase(Locale.ROOT)).append("</td>")
+                        .append(trial.value() == null ? "<td></td>" : sortCell(Numbers.format(trial.value()), trial.value()))
+                        .append(sortCell(Html.duration(trial.durationMillis()), trial.durationMillis()));
+                for (String name : names) {
+                    Object value = trial.params().get(name);
+                    body.append(value == null ? "<td></td>" : value instanceof Number n
+                            ? sortCell(Numbers.parameter(value), n) : "<td>" + escape(value) + "</td>");
+                }
+                body.append("</tr>\n");
+            }
+        }
+        body.append("</tbody></table>\n");
+    }
+
+    private static String sortCell(String text, Number sortKey) {
+        return "<td class=\"number\" data-sort=\"" + sortKey + "\">" + escape(text) + "</td>";
     }
 
     private static String metricHeaders() {
@@ -319,13 +373,16 @@ public final class ReportPage {
     }
 
     private static String numberCell(Number value) {
-        String text = value == null ? "" : value instanceof Double d ? NumberLabels.format(d) : value.toString();
+        return textCell(value == null ? "" : value instanceof Double d ? Numbers.format(d) : value.toString());
+    }
+
+    private static String textCell(String text) {
         return "<td class=\"number\">" + escape(text) + "</td>";
     }
 
     private static String params(Map<String, Object> params) {
         return params == null ? "" : new TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
+                .map(e -> e.getKey() + "=" + Numbers.parameter(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -74,7 +74,7 @@ abstract class ModelDownloadContract {
         ExtractableResponse<Response> response = given().get(download).then().statusCode(200)
                 .contentType("application/zip").extract();
         assertThat(response.header("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"study-" + studyId + "-Basic_CNN_LSTM-final-basic.zip\"");
+                .isEqualTo("attachment; filename=\"vixlab-study-" + studyId + "-Basic_CNN_LSTM-final-basic.zip\"");
         Map<String, byte[]> zip = ModelFiles.unzip(response.asByteArray());
         String folder = "Basic_CNN_LSTM-final-basic/";
         assertThat(zip.keySet()).containsExactly(folder + FILES.get(0), folder + FILES.get(1), folder + FILES.get(2),

@@ -27,7 +27,7 @@ class ReportPageTest {
                 full.forecasts(), full.generatedAt());
 
         String html = ReportPage.render(new StudyReportView(older, StudyFixture.study(), List.of(),
-                List.of("Basic_CNN_LSTM"), true), ReportPage.Mode.STANDALONE, Map.of());
+                List.of("Basic_CNN_LSTM"), true), Map.of(), null, ReportPage.Mode.STANDALONE, Map.of());
 
         assertThat(html).contains("<h2>Comparison").contains("<h2>Diebold-Mariano tests")
                 .doesNotContain("<h2>Verdict</h2>").doesNotContain("health-warning\" role")

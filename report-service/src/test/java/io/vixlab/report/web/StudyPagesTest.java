@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vixlab.testing.KafkaTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +24,64 @@ class StudyPagesTest {
     @Inject
     FixtureStudies fixtures;
 
+    @TestHTTPResource("/")
+    URI root;
+
     @Test
     void exportIsOneFileThatFetchesNothing() {
         String studyId = fixtures.study(true);
 
         var response = given().get("/studies/{id}/export.html", studyId).then().statusCode(200).extract();
 
-        assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"study-" + studyId + ".html\"");
+        assertThat(response.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"vixlab-study-" + studyId + ".html\"");
         String html = response.asString();
-        assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain(" src=")
-                .doesNotContain("href=\"/").doesNotContain("http-equiv=\"refresh\"");
-        // The only URL is the SVG namespace, which names rather than fetches.
-        assertThat(Pattern.compile("https?://[^\"]*").matcher(html).results().map(r -> r.group()).distinct())
-                .containsExactly("http://www.w3.org/2000/svg");
+        // ECharts and the drawing script inline; outside the scripts, no element names anything to fetch.
+        assertThat(html).contains("<script type=\"application/json\" id=\"study-data\">")
+                .contains("echarts.init(").doesNotContain("<script src");
+        String markup = html.replaceAll("(?s)<script>.*?</script>", "<script></script>");
+        assertThat(markup).doesNotContain(" src=").doesNotContain("href=\"/").doesNotContain("http-equiv=\"refresh\"")
+                .doesNotContainPattern("https?://");
+        assertThat(Pattern.compile("<link[^>]*>").matcher(markup).results().map(r -> r.group()))
+                .containsExactly("<link rel=\"icon\" href=\"data:,\">");
+    }
+
+    @Test
+    void pageLinksTheServedEchartsAndShowsPValuesInScientificNotationAndTheTrialTable() {
+        String studyId = fixtures.study(true);
+
+        String html = given().get("/studies/{id}", studyId).then().statusCode(200).extract().asString();
+
+        String echarts = Pattern.compile("<script src=\"(/_static/echarts/[^\"]+/dist/echarts.min.js)\">")
+                .matcher(html).results().map(r -> r.group(1)).findFirst().orElseThrow();
+        assertThat(given().get(echarts).then().statusCode(200).extract().asString()).contains("echarts");
+        assertThat(given().get("/assets/study-charts.js").then().statusCode(200).extract().asString())
+                .contains("study-data");
+        // Attention vs the random walk on squared loss: p = 3.54e-04, not 0.000354…
+        assertThat(html).contains("<td class=\"number\">3.54e-04</td>");
+        assertThat(html).contains("<th>budget</th><td>5 trials per architecture</td>")
+                .contains("<th>trials trained with</th><td>50 epochs, batch size 32, seed 42, 3 folds</td>");
+        assertThat(html).contains("<table class=\"trials sortable\" id=\"trials\">")
+                .contains("<th>learning_rate</th><th>lstm_units</th><th>optimizer</th>")
+                .containsPattern("<td class=\"number\" data-sort=\"7\\.9432823472428\\d*E-4\">0.0007943</td>");
+        assertThat(Pattern.compile("data-chart=\"").matcher(html).results().count())
+                .isEqualTo(8 + 7 * FixtureStudies.ARCHITECTURES.size());
+    }
+
+    @Test
+    void liveStudiesStreamSendsTheListAtOnce() throws Exception {
+        String studyId = fixtures.study(false);
+        HttpClient client = HttpClient.newHttpClient();
+
+        // The stream stays open: read its first event only, one line of HTML.
+        HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(root.resolve("/live/studies")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            String first = lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
+            assertThat(first).contains("data-study=\"" + studyId + "\"").contains("<progress");
+        }
     }
 
     @Test
@@ -72,7 +123,7 @@ class StudyPagesTest {
 
         String html = given().get("/studies/{id}", studyId).then().statusCode(200).extract().asString();
 
-        assertThat(html).contains("No architecture has a complete final model yet").contains("<svg");
+        assertThat(html).contains("No architecture has a complete final model yet").contains("data-chart=\"predictions\"");
     }
 
     @Test

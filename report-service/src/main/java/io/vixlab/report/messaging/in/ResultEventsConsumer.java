@@ -8,6 +8,7 @@ import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.report.service.ResultStore;
+import io.vixlab.report.service.StudyChanges;
 import io.vixlab.report.service.StudyReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,17 +18,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * training progress, dataset manifests and VIX bars. Each is stored once however often it is
  * delivered; a message that breaks its schema throws, which sends it to the dead-letter topic with
  * the reason. Arrivals that can complete a study (a final result, a dataset, a close) let its
- * report be published; a trial result that comes after the report may publish it again.
+ * report be published; a trial result that comes after the report may publish it again. A stored
+ * result or epoch is announced to the live page ({@link StudyChanges}).
  */
 @ApplicationScoped
 public class ResultEventsConsumer {
 
     private final ResultStore store;
     private final StudyReports reports;
+    private final StudyChanges changes;
 
-    public ResultEventsConsumer(ResultStore store, StudyReports reports) {
+    public ResultEventsConsumer(ResultStore store, StudyReports reports, StudyChanges changes) {
         this.store = store;
         this.reports = reports;
+        this.changes = changes;
     }
 
     @Incoming("training-results")
@@ -35,6 +39,7 @@ public class ResultEventsConsumer {
     public void trialResult(String json) {
         TrialResult result = EventSchemas.parse(json, TrialResult.class);
         if (store.record(result)) {
+            changes.changed(result.studyId());
             reports.republishIfChanged(result.studyId());
         }
     }
@@ -42,7 +47,10 @@ public class ResultEventsConsumer {
     @Incoming("training-progress")
     @Blocking
     public void trainingProgress(String json) {
-        store.record(EventSchemas.parse(json, TrainingProgress.class));
+        TrainingProgress progress = EventSchemas.parse(json, TrainingProgress.class);
+        if (store.record(progress)) {
+            changes.changed(progress.studyId());
+        }
     }
 
     @Incoming("models-results")
@@ -50,6 +58,7 @@ public class ResultEventsConsumer {
     public void modelResult(String json) {
         ModelResult result = EventSchemas.parse(json, ModelResult.class);
         if (store.record(result)) {
+            changes.changed(result.studyId());
             reports.publishIfComplete(result.studyId());
         }
     }

@@ -3,6 +3,7 @@ package io.vixlab.report.messaging.in;
 import io.smallrye.common.annotation.Blocking;
 import io.vixlab.contracts.EventSchemas;
 import io.vixlab.contracts.tuning.StudyEvent;
+import io.vixlab.report.service.StudyChanges;
 import io.vixlab.report.service.StudyReports;
 import io.vixlab.report.service.StudyTracker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,17 +20,21 @@ public class StudyEventsConsumer {
 
     private final StudyTracker tracker;
     private final StudyReports reports;
+    private final StudyChanges changes;
 
-    public StudyEventsConsumer(StudyTracker tracker, StudyReports reports) {
+    public StudyEventsConsumer(StudyTracker tracker, StudyReports reports, StudyChanges changes) {
         this.tracker = tracker;
         this.reports = reports;
+        this.changes = changes;
     }
 
     @Incoming("tuning-studies")
     @Blocking
     public void consume(String json) {
         StudyEvent event = EventSchemas.parse(json, StudyEvent.class);
-        tracker.apply(event);
+        if (tracker.apply(event)) {
+            changes.changed(event.studyId());
+        }
         reports.publishIfComplete(event.studyId());
     }
 }

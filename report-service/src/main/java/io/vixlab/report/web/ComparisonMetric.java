@@ -1,4 +1,4 @@
-package io.vixlab.report.chart;
+package io.vixlab.report.web;
 
 import io.vixlab.contracts.training.Metrics;
 import java.util.function.ToDoubleFunction;
