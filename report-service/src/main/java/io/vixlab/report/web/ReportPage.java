@@ -15,6 +15,7 @@ import io.vixlab.contracts.training.Metrics;
 import io.vixlab.report.api.PathSegment;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialConfig;
+import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.report.service.StudyReportView;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +91,18 @@ public final class ReportPage {
         summaryRow(body, "status", report.status());
         summaryRow(body, "best architecture (test MSE)", report.bestArchitecture());
         summaryRow(body, "architectures", String.join(", ", view.architectures()));
-        if (trialsPerArchitecture != null) {
+        StudySetup setup = report.setup();
+        if (setup != null) {
+            summaryRow(body, "budget", setup.trialsPerArchitecture() + " trials per architecture, at most "
+                    + setup.timeoutMinutesPerArchitecture() + " min each");
+            summaryRow(body, "search", setup.sampler() + " sampler (seed " + setup.samplerSeed() + "), "
+                    + setup.pruner() + " pruner, " + (setup.reproducibleWindow() > 0
+                    ? "reproducible (window " + setup.reproducibleWindow() + ")" : "as results arrive"));
+        } else if (trialsPerArchitecture != null) {
             summaryRow(body, "budget", trialsPerArchitecture + " trials per architecture");
+        }
+        if (report.target() != null) {
+            summaryRow(body, "target", report.target());
         }
         if (settings.tuning() != null) {
             summaryRow(body, "trials trained with", training(settings.tuning()) + ", " + settings.tuning().folds()

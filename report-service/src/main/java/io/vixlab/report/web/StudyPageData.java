@@ -10,6 +10,7 @@ import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import io.vixlab.contracts.tuning.TrialConfig;
+import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.report.comparison.FinalModels;
 import io.vixlab.report.comparison.TrialSummary;
 import io.vixlab.report.service.StudyReportView;
@@ -106,7 +107,12 @@ public record StudyPageData(
     }
 
     /** The tuning settings of the study's trials and the final training settings, where any arrived. */
+    /** The study's own setup when its events carried one; else what its trials and finals were sent with. */
     static Settings settings(StudyReportView view, Map<String, TrialConfig> configs) {
+        StudySetup setup = view.report().setup();
+        if (setup != null) {
+            return new Settings(setup.training(), setup.finalTraining());
+        }
         TrainingSettings tuning = configs.values().stream().map(TrialConfig::training).findFirst().orElse(null);
         TrainingSettings finalTraining = FinalModels.latestComplete(view.results().finals()).values().stream()
                 .map(ModelResult::training).findFirst().orElse(null);

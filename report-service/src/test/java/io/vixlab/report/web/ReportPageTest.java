@@ -12,8 +12,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A report published before the verdict fields existed still renders, without the sections it lacks. */
+/** The page's header, and a report published before the verdict fields existed still renders. */
 class ReportPageTest {
+
+    @Test
+    void theHeaderStatesTheBudgetTheSearchAndTheTargetFromTheStudysSetup() {
+        StudyReport report = new StudyReportBuilder(Clock.systemUTC()).build(StudyFixture.study(), StudyFixture.closes());
+
+        String html = ReportPage.render(new StudyReportView(report, StudyFixture.study(), List.of(),
+                List.of("Basic_CNN_LSTM"), true), Map.of(), null, ReportPage.Mode.STANDALONE, Map.of());
+
+        assertThat(html).contains("<th>budget</th><td>5 trials per architecture, at most 60 min each</td>")
+                .contains("<th>search</th><td>tpe sampler (seed 42), median pruner, reproducible (window 4)</td>")
+                .contains("<th>target</th><td>level</td>");
+    }
 
     @Test
     void reportWithoutVerdictFieldsRendersWithoutThoseSections() {

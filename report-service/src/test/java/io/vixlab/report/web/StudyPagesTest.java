@@ -59,7 +59,7 @@ class StudyPagesTest {
                 .contains("study-data");
         // Attention vs the random walk on squared loss: p = 3.54e-04, not 0.000354…
         assertThat(html).contains("<td class=\"number\">3.54e-04</td>");
-        assertThat(html).contains("<th>budget</th><td>5 trials per architecture</td>")
+        assertThat(html).contains("<th>budget</th><td>5 trials per architecture, at most ")
                 .contains("<th>trials trained with</th><td>50 epochs, batch size 32, seed 42, 3 folds</td>");
         assertThat(html).contains("<table class=\"trials sortable\" id=\"trials\">")
                 .contains("<th>learning_rate</th><th>lstm_units</th><th>optimizer</th>")
