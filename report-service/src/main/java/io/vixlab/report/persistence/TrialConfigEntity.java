@@ -1,10 +1,7 @@
 package io.vixlab.report.persistence;
 
 import io.vixlab.contracts.tuning.TrialConfig;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -17,20 +14,7 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "trial_config_record",
         uniqueConstraints = @UniqueConstraint(name = "uk_trial_config_attempt", columnNames = {"trial_id", "attempt"}),
         indexes = @Index(name = "ix_trial_config_study", columnList = "study_id"))
-public class TrialConfigEntity extends EventEntity {
-
-    @Id
-    @GeneratedValue
-    public Long id;
-
-    @Column(name = "study_id", nullable = false, length = 200)
-    public String studyId;
-
-    @Column(name = "trial_id", nullable = false, length = 200)
-    public String trialId;
-
-    @Column(name = "attempt", nullable = false)
-    public int attempt;
+public class TrialConfigEntity extends TrialAttemptEntity {
 
     public static TrialConfigEntity of(TrialConfig config) {
         TrialConfigEntity record = new TrialConfigEntity();

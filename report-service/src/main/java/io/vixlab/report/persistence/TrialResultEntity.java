@@ -3,8 +3,6 @@ package io.vixlab.report.persistence;
 import io.vixlab.contracts.training.TrialResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -14,20 +12,7 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "trial_result_record",
         uniqueConstraints = @UniqueConstraint(name = "uk_trial_result_attempt", columnNames = {"trial_id", "attempt"}),
         indexes = @Index(name = "ix_trial_result_study", columnList = "study_id"))
-public class TrialResultEntity extends EventEntity {
-
-    @Id
-    @GeneratedValue
-    public Long id;
-
-    @Column(name = "study_id", nullable = false, length = 200)
-    public String studyId;
-
-    @Column(name = "trial_id", nullable = false, length = 200)
-    public String trialId;
-
-    @Column(name = "attempt", nullable = false)
-    public int attempt;
+public class TrialResultEntity extends TrialAttemptEntity {
 
     @Column(name = "architecture", nullable = false, length = 120)
     public String architecture;
