@@ -1,5 +1,6 @@
 package io.vixlab.report.comparison;
 
+import io.vixlab.contracts.report.ConfidenceSetMember.Kind;
 import io.vixlab.contracts.report.ForecastSeries;
 import io.vixlab.contracts.report.ForecastTable;
 import io.vixlab.contracts.training.Prediction;
@@ -15,8 +16,15 @@ import java.util.TreeMap;
  * Lays a report's forecasts out in columns ({@link ForecastTable}): the days any of them covers with
  * each day's actual and previous close once, then one predicted close per day and forecast. A
  * forecast that skips some of the days names its own.
+ *
+ * <p>A day's closes are the baselines' where they have the day: those are the market's closes as
+ * quoted, while a final model's predictions carry them back from the dataset's float scaling
+ * (25.299999785775835 for 25.3). Closes that agree to {@link #SAME_CLOSE} points are the same close.
  */
 final class ForecastColumns {
+
+    /** Closes are quoted to a cent; float scaling moves them by less than a millionth of a point. */
+    static final double SAME_CLOSE = 1e-4;
 
     private ForecastColumns() {
     }
@@ -26,11 +34,13 @@ final class ForecastColumns {
      */
     static ForecastTable of(List<ConfidenceSets.Candidate> forecasts) {
         SortedMap<LocalDate, Prediction> days = new TreeMap<>();
-        for (ConfidenceSets.Candidate candidate : forecasts) {
+        List<ConfidenceSets.Candidate> baselinesFirst = forecasts.stream()
+                .sorted(Comparator.comparing(c -> c.kind() != Kind.BASELINE)).toList();
+        for (ConfidenceSets.Candidate candidate : baselinesFirst) {
             for (Prediction prediction : candidate.forecast().predictions()) {
                 Prediction first = days.putIfAbsent(prediction.date(), prediction);
-                if (first != null && (first.actual() != prediction.actual()
-                        || first.previousClose() != prediction.previousClose())) {
+                if (first != null && (Math.abs(first.actual() - prediction.actual()) > SAME_CLOSE
+                        || Math.abs(first.previousClose() - prediction.previousClose()) > SAME_CLOSE)) {
                     throw new IllegalArgumentException("forecast " + candidate.forecast().name() + " has the close on "
                             + prediction.date() + " as " + prediction.actual() + " after " + prediction.previousClose()
                             + ", another forecast as " + first.actual() + " after " + first.previousClose());

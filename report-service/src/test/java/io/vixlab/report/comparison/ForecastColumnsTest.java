@@ -29,13 +29,29 @@ class ForecastColumnsTest {
     }
 
     @Test
+    void aModelsFloatScaledClosesAreTheBaselinesQuotedClosesWhichTheTableKeeps() {
+        // as a real study's: the model's closes come back from the dataset's float32 scaling
+        Forecast model = new Forecast("Basic_CNN_LSTM", List.of(
+                new Prediction(day(2), 25.0, 25.299999785775835, 24.22999990687519)));
+        Forecast randomWalk = new Forecast("Random walk", List.of(new Prediction(day(2), 24.23, 25.3, 24.23)));
+
+        ForecastTable table = ForecastColumns.of(List.of(new ConfidenceSets.Candidate(model, Kind.ARCHITECTURE),
+                new ConfidenceSets.Candidate(randomWalk, Kind.BASELINE)));
+
+        assertThat(table.actual()).containsExactly(25.3);
+        assertThat(table.previousClose()).containsExactly(24.23);
+        assertThat(table.series()).extracting(ForecastSeries::predicted)
+                .containsExactly(List.of(25.0), List.of(24.23));
+    }
+
+    @Test
     void forecastsDisagreeingOnADaysCloseAreRefused() {
         Forecast otherActual = new Forecast("HAR", List.of(new Prediction(day(2), 12.0, 13.5, 12.0)));
 
         assertThatThrownBy(() -> ForecastColumns.of(List.of(new ConfidenceSets.Candidate(EVERY_DAY, Kind.ARCHITECTURE),
                 new ConfidenceSets.Candidate(otherActual, Kind.BASELINE))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("forecast HAR has the close on " + day(2) + " as 13.5 after 12.0, another forecast as 13.0"
-                        + " after 12.0");
+                .hasMessage("forecast Basic_CNN_LSTM has the close on " + day(2) + " as 13.0 after 12.0, another"
+                        + " forecast as 13.5 after 12.0");
     }
 }
