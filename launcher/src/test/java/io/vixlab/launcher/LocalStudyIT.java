@@ -304,10 +304,10 @@ class LocalStudyIT {
                 + report.path("rows").get(0).path("metrics").path("mse").asDouble());
         ObjectNode run = EventJson.mapper().createObjectNode();
         run.set("trials", trials);
-        // each row but when and where its final was trained
+        // each row but when and where its final was trained, and its study's download link
         ArrayNode rows = run.putArray("rows");
         report.path("rows").forEach(r -> rows.add(((ObjectNode) r.deepCopy())
-                .without(List.of("trainingMillis", "artifactUri"))));
+                .without(List.of("trainingMillis", "artifactUri", "modelDownload"))));
         run.set("tests", report.path("tests"));
         return run;
     }
