@@ -5,8 +5,6 @@ import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleValueChecker;
@@ -61,7 +59,7 @@ final class GaussianProcess {
         this.categorical = categorical;
         this.params = params;
         DecompositionSolver solver = new CholeskyDecomposition(
-                covariance(x.length, squaredDifferences(x, categorical), params)).getSolver();
+                MaternKernel.covariance(x.length, MaternKernel.squaredDifferences(x, categorical), params)).getSolver();
         this.alpha = solver.solve(MatrixUtils.createRealVector(y)).toArray();
         this.inverse = solver.getInverse().getData();
     }
@@ -89,8 +87,7 @@ final class GaussianProcess {
         } catch (TooManyEvaluationsException e) {
             // The best point met so far is kept below: a budget, not a failure.
         }
-        double[] best = likelihood.bestRaw == null ? start : likelihood.bestRaw;
-        return new GaussianProcess(x, y, categorical, likelihood.params(best));
+        return new GaussianProcess(x, y, categorical, likelihood.params(likelihood.bestRawOr(start)));
     }
 
     KernelParams params() {
@@ -110,7 +107,8 @@ final class GaussianProcess {
         int n = x.length;
         double[] k = new double[n];
         for (int i = 0; i < n; i++) {
-            k[i] = params.kernelScale() * matern52(squaredDistance(point, x[i], categorical, params));
+            double squaredDistance = MaternKernel.squaredDistance(point, x[i], categorical, params);
+            k[i] = params.kernelScale() * MaternKernel.matern52(squaredDistance);
         }
         double mean = 0;
         double explained = 0;
@@ -126,224 +124,4 @@ final class GaussianProcess {
         return new Posterior(mean, Math.max(0, params.kernelScale() - explained));
     }
 
-    /** m(r2) of the Matérn-5/2 kernel. */
-    static double matern52(double squaredDistance) {
-        double root5 = Math.sqrt(5 * squaredDistance);
-        return Math.exp(-root5) * (5.0 / 3.0 * squaredDistance + root5 + 1);
-    }
-
-    /** dm/dr2: -5/6 (1 + sqrt(5 r2)) exp(-sqrt(5 r2)). */
-    private static double matern52Derivative(double squaredDistance) {
-        double root5 = Math.sqrt(5 * squaredDistance);
-        return -5.0 / 6.0 * (1 + root5) * Math.exp(-root5);
-    }
-
-    private static double difference(double a, double b, boolean categorical) {
-        return categorical ? (a == b ? 0 : 1) : a - b;
-    }
-
-    private static double squaredDistance(double[] a, double[] b, boolean[] categorical, KernelParams params) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double difference = difference(a[j], b[j], categorical[j]);
-            sum += params.inverseSquaredLengthscales()[j] * difference * difference;
-        }
-        return sum;
-    }
-
-    /**
-     * Per dimension, the squared difference of every pair of points i > l, pair (i, l) at
-     * i (i - 1) / 2 + l: the kernel parameters only weigh these, so a fit computes them once.
-     */
-    private static double[][] squaredDifferences(double[][] x, boolean[] categorical) {
-        int n = x.length;
-        double[][] squared = new double[categorical.length][n * (n - 1) / 2];
-        for (int j = 0; j < categorical.length; j++) {
-            int pair = 0;
-            for (int i = 0; i < n; i++) {
-                for (int l = 0; l < i; l++) {
-                    double difference = difference(x[i][j], x[l][j], categorical[j]);
-                    squared[j][pair++] = difference * difference;
-                }
-            }
-        }
-        return squared;
-    }
-
-    /** r2 of every pair, in the order of {@link #squaredDifferences}. */
-    private static double[] pairSquaredDistances(double[][] squaredDifferences, KernelParams params) {
-        double[] r2 = new double[squaredDifferences[0].length];
-        for (int j = 0; j < squaredDifferences.length; j++) {
-            double weight = params.inverseSquaredLengthscales()[j];
-            double[] column = squaredDifferences[j];
-            for (int pair = 0; pair < r2.length; pair++) {
-                r2[pair] += weight * column[pair];
-            }
-        }
-        return r2;
-    }
-
-    private static RealMatrix covariance(int n, double[][] squaredDifferences, KernelParams params) {
-        double[] r2 = pairSquaredDistances(squaredDifferences, params);
-        double[][] covariance = new double[n][n];
-        int pair = 0;
-        for (int i = 0; i < n; i++) {
-            covariance[i][i] = params.kernelScale() + params.noiseVariance();
-            for (int l = 0; l < i; l++) {
-                double value = params.kernelScale() * matern52(r2[pair++]);
-                covariance[i][l] = value;
-                covariance[l][i] = value;
-            }
-        }
-        return MatrixUtils.createRealMatrix(covariance);
-    }
-
-    /**
-     * Minus the log marginal likelihood minus the log prior, over raw parameters: the logs of the
-     * inverse squared lengthscales and of the kernel scale, and the log of the noise above
-     * {@link #MINIMUM_NOISE}. Remembers the best point it evaluated.
-     */
-    static final class MarginalLikelihood {
-
-        private final double[] y;
-        private final double[][] squaredDifferences;
-        private final int dimensions;
-        private double bestLoss = Double.POSITIVE_INFINITY;
-        private double[] bestRaw;
-
-        MarginalLikelihood(double[][] x, double[] y, boolean[] categorical) {
-            this.y = y;
-            this.squaredDifferences = squaredDifferences(x, categorical);
-            this.dimensions = categorical.length;
-        }
-
-        double[] raw(KernelParams params) {
-            double[] raw = new double[dimensions + 2];
-            for (int j = 0; j < dimensions; j++) {
-                raw[j] = Math.log(params.inverseSquaredLengthscales()[j]);
-            }
-            raw[dimensions] = Math.log(params.kernelScale());
-            // Optuna starts 1% of the minimum noise above it, not at it: log(0) would be -infinity.
-            raw[dimensions + 1] = Math.log(params.noiseVariance() - 0.99 * MINIMUM_NOISE);
-            return raw;
-        }
-
-        KernelParams params(double[] raw) {
-            double[] lengthscales = new double[dimensions];
-            for (int j = 0; j < dimensions; j++) {
-                lengthscales[j] = Math.exp(raw[j]);
-            }
-            return new KernelParams(lengthscales, Math.exp(raw[dimensions]), MINIMUM_NOISE + Math.exp(raw[dimensions + 1]));
-        }
-
-        /** A point where the covariance is not positive definite, or a parameter overflows, is infinitely bad. */
-        double loss(double[] raw) {
-            KernelParams params = params(raw);
-            if (!finite(params)) {
-                return Double.MAX_VALUE;
-            }
-            CholeskyDecomposition cholesky;
-            try {
-                cholesky = new CholeskyDecomposition(covariance(y.length, squaredDifferences, params));
-            } catch (NonPositiveDefiniteMatrixException e) {
-                return Double.MAX_VALUE;
-            }
-            double[] alpha = cholesky.getSolver().solve(MatrixUtils.createRealVector(y)).toArray();
-            double loss = 0.5 * dot(y, alpha) - logPrior(params);
-            RealMatrix l = cholesky.getL();
-            for (int i = 0; i < y.length; i++) {
-                loss += Math.log(l.getEntry(i, i));
-            }
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                bestRaw = raw.clone();
-            }
-            return loss;
-        }
-
-        /**
-         * d loss / d raw: the likelihood's part is -1/2 tr((alpha alpha^T - K^-1) dK/draw) for each
-         * raw parameter, the prior's the derivative of Optuna's log prior through the log transform.
-         */
-        double[] gradient(double[] raw) {
-            KernelParams params = params(raw);
-            double[] gradient = new double[raw.length];
-            if (!finite(params)) {
-                return gradient;
-            }
-            DecompositionSolver solver;
-            try {
-                solver = new CholeskyDecomposition(covariance(y.length, squaredDifferences, params)).getSolver();
-            } catch (NonPositiveDefiniteMatrixException e) {
-                return gradient;
-            }
-            double[] alpha = solver.solve(MatrixUtils.createRealVector(y)).toArray();
-            double[][] inverse = solver.getInverse().getData();
-            double scale = params.kernelScale();
-            double[] lengthscales = params.inverseSquaredLengthscales();
-            double[] r2 = pairSquaredDistances(squaredDifferences, params);
-            // Per pair, w dm/dr2 with w = (alpha alpha^T - K^-1)(i, l); each off-diagonal pair counts
-            // twice in the trace, which cancels the 1/2.
-            double[] slopes = new double[r2.length];
-            int pair = 0;
-            for (int i = 0; i < y.length; i++) {
-                double diagonalW = alpha[i] * alpha[i] - inverse[i][i];
-                gradient[dimensions] += 0.5 * diagonalW * scale;
-                gradient[dimensions + 1] += 0.5 * diagonalW * Math.exp(raw[dimensions + 1]);
-                for (int l = 0; l < i; l++) {
-                    double w = alpha[i] * alpha[l] - inverse[i][l];
-                    gradient[dimensions] += w * scale * matern52(r2[pair]);
-                    slopes[pair] = w * scale * matern52Derivative(r2[pair]);
-                    pair++;
-                }
-            }
-            for (int j = 0; j < dimensions; j++) {
-                double[] column = squaredDifferences[j];
-                double sum = 0;
-                for (int p = 0; p < slopes.length; p++) {
-                    sum += slopes[p] * column[p];
-                }
-                gradient[j] = sum * lengthscales[j];
-            }
-            double noise = params.noiseVariance();
-            for (int j = 0; j < dimensions; j++) {
-                gradient[j] = -gradient[j] - (0.1 / lengthscales[j] - 0.1 * lengthscales[j]);
-            }
-            gradient[dimensions] = -gradient[dimensions] - (1 - scale);
-            gradient[dimensions + 1] = -gradient[dimensions + 1]
-                    - (0.1 / noise - 30) * Math.exp(raw[dimensions + 1]);
-            return gradient;
-        }
-
-        /**
-         * Optuna's {@code default_log_prior}: -(0.1 / l + 0.1 l) for each inverse squared lengthscale
-         * l, Gamma(2, 1) on the kernel scale, Gamma(1.1, 30) on the noise (constants dropped).
-         */
-        private static double logPrior(KernelParams params) {
-            double logPrior = 0;
-            for (double l : params.inverseSquaredLengthscales()) {
-                logPrior -= 0.1 / l + 0.1 * l;
-            }
-            logPrior += Math.log(params.kernelScale()) - params.kernelScale();
-            logPrior += 0.1 * Math.log(params.noiseVariance()) - 30 * params.noiseVariance();
-            return logPrior;
-        }
-
-        private static boolean finite(KernelParams params) {
-            return Arrays.stream(params.inverseSquaredLengthscales()).allMatch(GaussianProcess::positiveFinite)
-                    && positiveFinite(params.kernelScale()) && Double.isFinite(params.noiseVariance());
-        }
-
-        private static double dot(double[] a, double[] b) {
-            double sum = 0;
-            for (int i = 0; i < a.length; i++) {
-                sum += a[i] * b[i];
-            }
-            return sum;
-        }
-    }
-
-    private static boolean positiveFinite(double value) {
-        return value > 0 && Double.isFinite(value);
-    }
 }

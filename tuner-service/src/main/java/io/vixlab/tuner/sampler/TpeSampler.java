@@ -4,13 +4,10 @@ import io.vixlab.contracts.search.ParamSpec;
 import io.vixlab.contracts.search.SearchSpace;
 import io.vixlab.tuner.study.FrozenTrial;
 import io.vixlab.contracts.training.TrialState;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
@@ -98,7 +95,7 @@ public final class TpeSampler implements Sampler {
         List<FrozenTrial> running = constantLiar
                 ? trials.stream().filter(t -> t.state() == TrialState.RUNNING).toList()
                 : List.of();
-        Split split = split(finished, running, gamma.applyAsInt(finished.size()));
+        TpeSplit split = TpeSplit.of(finished, running, gamma.applyAsInt(finished.size()));
         SplittableRandom rng = TrialRandom.forTrial(seed, trialNumber);
         if (multivariate) {
             return sampleJointly(space, split, rng);
@@ -110,20 +107,20 @@ public final class TpeSampler implements Sampler {
         return params;
     }
 
-    private Object sampleParam(ParamSpec spec, Split split, SplittableRandom rng) {
-        ParzenEstimator below = ParzenEstimator.build(spec, observations(spec, split.below()), estimatorParameters);
-        ParzenEstimator above = ParzenEstimator.build(spec, observations(spec, split.above()), estimatorParameters);
+    private Object sampleParam(ParamSpec spec, TpeSplit split, SplittableRandom rng) {
+        ParzenEstimator below = ParzenEstimator.build(spec, TpeSplit.observations(spec, split.below()), estimatorParameters);
+        ParzenEstimator above = ParzenEstimator.build(spec, TpeSplit.observations(spec, split.above()), estimatorParameters);
         double[] candidates = below.sample(rng, nEiCandidates);
         int best = bestCandidate(below.logPdf(candidates), above.logPdf(candidates));
         return ParamValues.toExternal(spec, candidates[best]);
     }
 
-    private Map<String, Object> sampleJointly(SearchSpace space, Split split, SplittableRandom rng) {
+    private Map<String, Object> sampleJointly(SearchSpace space, TpeSplit split, SplittableRandom rng) {
         List<ParamSpec> joint = space.params().stream().filter(p -> ParamValues.onlyValue(p).isEmpty()).toList();
         MultivariateParzenEstimator below = MultivariateParzenEstimator.build(
-                joint, jointObservations(joint, split.below()), estimatorParameters);
+                joint, TpeSplit.jointObservations(joint, split.below()), estimatorParameters);
         MultivariateParzenEstimator above = MultivariateParzenEstimator.build(
-                joint, jointObservations(joint, split.above()), estimatorParameters);
+                joint, TpeSplit.jointObservations(joint, split.above()), estimatorParameters);
         double[][] candidates = below.sample(rng, nEiCandidates);
         int best = bestCandidate(below.logPdf(candidates), above.logPdf(candidates));
         Map<String, Object> params = new LinkedHashMap<>();
@@ -144,84 +141,6 @@ public final class TpeSampler implements Sampler {
             }
         }
         return best;
-    }
-
-    /** One row per trial that has a valid value of every one of {@code specs}, in trial order. */
-    private static double[][] jointObservations(List<ParamSpec> specs, List<FrozenTrial> trials) {
-        List<double[]> rows = new ArrayList<>();
-        for (FrozenTrial trial : trials) {
-            double[] row = new double[specs.size()];
-            boolean valid = true;
-            for (int d = 0; d < row.length && valid; d++) {
-                OptionalDouble value = ParamValues.toInternal(specs.get(d), trial.params().get(specs.get(d).name()));
-                valid = value.isPresent();
-                row[d] = valid ? value.getAsDouble() : 0;
-            }
-            if (valid) {
-                rows.add(row);
-            }
-        }
-        return rows.toArray(double[][]::new);
-    }
-
-    /** Internal values of {@code spec} in the trials that have a valid one, in trial order. */
-    private static double[] observations(ParamSpec spec, List<FrozenTrial> trials) {
-        return trials.stream()
-                .map(t -> ParamValues.toInternal(spec, t.params().get(spec.name())))
-                .filter(OptionalDouble::isPresent)
-                .mapToDouble(OptionalDouble::getAsDouble)
-                .toArray();
-    }
-
-    private record Split(List<FrozenTrial> below, List<FrozenTrial> above) {
-    }
-
-    /**
-     * Optuna's {@code _split_trials}: the best COMPLETE trials fill the below group first, then the
-     * PRUNED ones that got furthest (and, at equal steps, reported the best value); everything else,
-     * running trials included, is above. Both groups come back in trial order.
-     */
-    private static Split split(List<FrozenTrial> finished, List<FrozenTrial> running, int nBelow) {
-        Comparator<FrozenTrial> byNumber = Comparator.comparingInt(FrozenTrial::number);
-        List<FrozenTrial> complete = finished.stream()
-                .filter(t -> t.state() == TrialState.COMPLETE)
-                .sorted(Comparator.<FrozenTrial>comparingDouble(t -> t.value().orElseThrow()).thenComparing(byNumber))
-                .toList();
-        List<FrozenTrial> pruned = finished.stream()
-                .filter(t -> t.state() == TrialState.PRUNED)
-                .sorted(((Comparator<FrozenTrial>) TpeSampler::comparePrunedTrials).thenComparing(byNumber))
-                .toList();
-        int completeBelow = Math.min(nBelow, complete.size());
-        int prunedBelow = Math.min(nBelow - completeBelow, pruned.size());
-        List<FrozenTrial> below = new ArrayList<>(complete.subList(0, completeBelow));
-        below.addAll(pruned.subList(0, prunedBelow));
-        List<FrozenTrial> above = new ArrayList<>(complete.subList(completeBelow, complete.size()));
-        above.addAll(pruned.subList(prunedBelow, pruned.size()));
-        above.addAll(running);
-        below.sort(byNumber);
-        above.sort(byNumber);
-        return new Split(below, above);
-    }
-
-    /**
-     * Optuna's {@code _get_pruned_trial_score} order: a later last step first; at the same step the
-     * lower value (NaN last); trials that reported nothing after all others.
-     */
-    private static int comparePrunedTrials(FrozenTrial a, FrozenTrial b) {
-        int byStep = Double.compare(prunedScoreStep(a), prunedScoreStep(b));
-        return byStep != 0 ? byStep : Double.compare(prunedScoreValue(a), prunedScoreValue(b));
-    }
-
-    private static double prunedScoreStep(FrozenTrial trial) {
-        return trial.intermediateValues().isEmpty() ? 1 : -trial.intermediateValues().lastKey();
-    }
-
-    private static double prunedScoreValue(FrozenTrial trial) {
-        if (trial.intermediateValues().isEmpty()) {
-            return 0.0;
-        }
-        double value = trial.intermediateValues().get(trial.intermediateValues().lastKey());
-        return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
     }
 
     /** Optuna's {@code TPESampler} arguments that apply to single-objective TPE without conditional parameters. */

@@ -36,9 +36,9 @@ class GaussianProcessTest {
 
     @Test
     void maternKernelHasItsClosedForm() {
-        assertThat(GaussianProcess.matern52(0)).isEqualTo(1.0);
+        assertThat(MaternKernel.matern52(0)).isEqualTo(1.0);
         // r2 = 1: exp(-sqrt 5) (5/3 + sqrt 5 + 1).
-        assertThat(GaussianProcess.matern52(1))
+        assertThat(MaternKernel.matern52(1))
                 .isCloseTo(Math.exp(-Math.sqrt(5)) * (5.0 / 3 + Math.sqrt(5) + 1), within(1e-16));
     }
 
@@ -46,8 +46,8 @@ class GaussianProcessTest {
     void fitObjectiveGradientMatchesFiniteDifferences() {
         double[][] x = {{0.1, 0}, {0.5, 1}, {0.7, 2}, {0.9, 0}, {0.3, 1}, {0.35, 0}};
         double[] y = {0.3, -1.2, 0.8, 0.1, 0.0, 0.4};
-        GaussianProcess.MarginalLikelihood likelihood =
-                new GaussianProcess.MarginalLikelihood(x, y, new boolean[] {false, true});
+        MarginalLikelihood likelihood =
+                new MarginalLikelihood(x, y, new boolean[] {false, true});
         double[] raw = {0.7, -0.4, 0.2, -3};
 
         double[] gradient = likelihood.gradient(raw);
