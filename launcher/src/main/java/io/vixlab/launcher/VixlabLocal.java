@@ -107,7 +107,7 @@ public final class VixlabLocal {
             say(String.format("ingested %s: %d bars new or changed (%s)", options.source(), changed,
                     run.path("publication").asText()));
             JsonNode dataset = pipeline.awaitDataset(before == null ? null : before.path("datasetId").asText(),
-                    changed > 0, Duration.ofMinutes(7));
+                    changed > 0, StudyPipeline.DATASET_WAIT);
             String datasetId = dataset.path("datasetId").asText();
             say(String.format("dataset %s: %d windows (%d train, %d test), split %s", datasetId,
                     dataset.path("windowCount").asInt(), dataset.path("trainCount").asInt(),

@@ -138,8 +138,7 @@ class LocalStudyIT {
         assertThat(StudyPipeline.changedBars(run)).isEqualTo(9234 + 5063);
 
         long t0 = System.nanoTime();
-        // As long as ./vixlab run waits: building the dataset took over 2 minutes on a loaded 2-core machine.
-        JsonNode dataset = pipeline.awaitDataset(null, true, Duration.ofMinutes(7));
+        JsonNode dataset = pipeline.awaitDataset(null, true, StudyPipeline.DATASET_WAIT);
         say(String.format("dataset %s published %.1f s after the ingest", dataset.path("datasetId").asText(),
                 (System.nanoTime() - t0) / 1e9));
         assertThat(dataset.path("datasetId").asText()).startsWith("ds-");

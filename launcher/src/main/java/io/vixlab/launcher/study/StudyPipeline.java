@@ -22,6 +22,12 @@ public final class StudyPipeline {
 
     private static final Set<String> ENDED_BADLY = Set.of("CANCELLED", "FAILED");
 
+    /**
+     * How long a new dataset may take after an ingest: feature-service builds it in seconds on an
+     * idle machine, and took over 2 minutes on a loaded 2-core one.
+     */
+    public static final Duration DATASET_WAIT = Duration.ofMinutes(7);
+
     private final LocalStack stack;
     private final Consumer<String> say;
 

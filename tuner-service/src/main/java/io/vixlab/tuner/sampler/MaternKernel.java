@@ -26,7 +26,7 @@ final class MaternKernel {
         return -5.0 / 6.0 * (1 + root5) * Math.exp(-root5);
     }
 
-    static double difference(double a, double b, boolean categorical) {
+    private static double difference(double a, double b, boolean categorical) {
         return categorical ? (a == b ? 0 : 1) : a - b;
     }
 
