@@ -28,6 +28,7 @@ import io.vixlab.contracts.training.TrainingProgress;
 import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.training.TrialState;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.SettledTrial;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.StudySetup;
 import io.vixlab.contracts.tuning.TrainingSettings;
@@ -81,7 +82,8 @@ final class EventExamples {
                         "study-1-basic-7", 0.041, "ds-1", TrainingSettings.finalDefaults(), NOW),
                 new StudyEvent(1, "study-1", StudyEvent.Status.ARCHITECTURE_TUNED, List.of("Basic_CNN_LSTM"), 50, "ds-1",
                         "Basic_CNN_LSTM", "50 trials done", NOW, new StudySetup(50, 60, "tpe", 42, "median", 4,
-                                TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults())),
+                                TrainingSettings.tuningDefaults(), TrainingSettings.finalDefaults()),
+                        List.of(new SettledTrial("study-1-basic-0", 0, TrialState.PRUNED, 0.07))),
                 new TrainingProgress(1, "study-1", "study-1-basic-0", 1, "Basic_CNN_LSTM", TrainingProgress.RunKind.TRIAL, 1, 4, 54, 0.05,
                         0.07, 0.001, NOW),
                 new TrialResult(1, "study-1", "study-1-basic-0", 0, 1, "Basic_CNN_LSTM", TrialState.COMPLETE, 0.061,

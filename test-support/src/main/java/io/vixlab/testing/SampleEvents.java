@@ -55,7 +55,7 @@ public final class SampleEvents {
 
     public static String studyEvent(String id) {
         return EventJson.write(new StudyEvent(1, id, StudyEvent.Status.ARCHITECTURE_TUNED, List.of("Basic_CNN_LSTM"), 50,
-                "ds-" + id, "Basic_CNN_LSTM", "50 trials done", NOW, null));
+                "ds-" + id, "Basic_CNN_LSTM", "50 trials done", NOW, null, null));
     }
 
     public static String trialControl(String id) {

@@ -16,6 +16,9 @@ import java.util.List;
  * @param detail       a human-readable reason (why a study failed or was cancelled)
  * @param setup        the study's budget, sampler, seed, pruner and training settings; absent on
  *                     events of tuners that predate it
+ * @param trials       on {@code ARCHITECTURE_TUNED}: the architecture's trials as the tuner settled
+ *                     them, by number (the trainers' results may say otherwise, see {@link SettledTrial});
+ *                     absent on other events and from tuners that predate it
  */
 @JsonClassDescription("A study lifecycle change on tuning.studies, key = study id.")
 public record StudyEvent(
@@ -28,7 +31,8 @@ public record StudyEvent(
         @Size(min = 1) String architecture,
         @Size(min = 1) String detail,
         @NotNull Instant at,
-        StudySetup setup) implements Event {
+        StudySetup setup,
+        List<SettledTrial> trials) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -2,6 +2,7 @@ package io.vixlab.report.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.vixlab.contracts.EventJson;
+import io.vixlab.contracts.tuning.SettledTrial;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.StudySetup;
 import jakarta.persistence.Column;
@@ -11,7 +12,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -51,6 +57,14 @@ public class StudyEntity extends PanacheEntityBase {
     @Column(name = "setup_json")
     public String setupJson;
 
+    /**
+     * The trials the tuner has settled so far ({@link SettledTrial}s as a JSON array), from its
+     * {@code ARCHITECTURE_TUNED} events; null while none has carried any.
+     */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(name = "settled_trials_json")
+    public String settledTrialsJson;
+
     /** Time of the newest lifecycle event applied: older or repeated events change nothing. */
     @Column(nullable = false)
     public Instant lastEventAt;
@@ -64,6 +78,25 @@ public class StudyEntity extends PanacheEntityBase {
         if (setupJson == null && setup != null) {
             setupJson = EventJson.write(setup);
         }
+    }
+
+    /** Adds the trials an event settled to those kept, by trial id: a redelivered event changes nothing. */
+    public void keepSettled(List<SettledTrial> trials) {
+        if (trials == null || trials.isEmpty()) {
+            return;
+        }
+        Map<String, SettledTrial> kept = new TreeMap<>(settledTrials());
+        trials.forEach(t -> kept.put(t.trialId(), t));
+        settledTrialsJson = EventJson.write(List.copyOf(kept.values()));
+    }
+
+    /** The trials the tuner has settled, by trial id. */
+    public Map<String, SettledTrial> settledTrials() {
+        if (settledTrialsJson == null) {
+            return Map.of();
+        }
+        return Arrays.stream(EventJson.read(settledTrialsJson, SettledTrial[].class))
+                .collect(Collectors.toMap(SettledTrial::trialId, Function.identity()));
     }
 
     /** The study's setup; null while no lifecycle event has carried it. */

@@ -9,6 +9,7 @@ import io.vixlab.report.baseline.BaselineInput.DailyClose;
 import io.vixlab.report.baseline.BaselineInput;
 import io.vixlab.report.comparison.StudyReportBuilder;
 import io.vixlab.report.comparison.StudyResults;
+import io.vixlab.report.comparison.TrialSettlement;
 import io.vixlab.report.messaging.out.StudyReportPublisher;
 import io.vixlab.report.persistence.StudyEntity;
 import io.vixlab.report.persistence.StudyReportEntity;
@@ -184,7 +185,8 @@ public class StudyReports {
 
     private StudyResults results(StudyEntity study, DatasetManifest dataset) {
         return new StudyResults(study.studyId, study.status.name(), study.architectureList(), study.setup(), dataset,
-                store.finals(study.studyId), store.trials(study.studyId), store.progress(study.studyId));
+                store.finals(study.studyId), TrialSettlement.apply(store.trials(study.studyId), study.settledTrials()),
+                store.progress(study.studyId));
     }
 
     private StudyReport build(StudyResults results, BaselineInput closes) {

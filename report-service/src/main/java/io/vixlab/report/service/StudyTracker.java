@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Keeps the report service's view of each study's lifecycle and progress. Delivery is at least
  * once and partitions may reorder across restarts, so a lifecycle event older than (or as old as)
- * the last one applied is ignored.
+ * the last one applied changes no status; the setup and settled trials it carries are kept still.
  */
 @ApplicationScoped
 public class StudyTracker {
@@ -44,10 +44,12 @@ public class StudyTracker {
             study.status = event.status();
             study.lastEventAt = event.at();
             study.keepSetup(event.setup());
+            study.keepSettled(event.trials());
             study.persist();
             return true;
         }
         study.keepSetup(event.setup());
+        study.keepSettled(event.trials());
         if (!event.at().isAfter(study.lastEventAt)) {
             return false;
         }

@@ -18,6 +18,8 @@ import io.vixlab.contracts.report.ArchitectureOutcome;
 import io.vixlab.contracts.report.StudyReport;
 import io.vixlab.contracts.training.ModelResult;
 import io.vixlab.contracts.training.TrialResult;
+import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.SettledTrial;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.report.consumer.ComparisonFromEvent;
 import io.vixlab.report.fixture.StudyFixture;
@@ -159,6 +161,40 @@ class StudyReportFlowTest {
         assertThat(second.generatedAt()).isAfter(first.generatedAt());
         assertThat(given().get("/api/studies/{id}/report", studyId).jsonPath().getString("generatedAt"))
                 .isEqualTo(second.generatedAt().toString());
+    }
+
+    /**
+     * Basic's best trial t3 (0.3) heard its PRUNE after its last epoch: its trainer reported COMPLETE, the
+     * tuner settled it PRUNED and chose t4 (0.4). The report counts and ranks as the tuner does.
+     */
+    @Test
+    void trialsCountAsTheTunerSettledThemNotAsTheirTrainersReported() throws Exception {
+        String studyId = "settled-" + UUID.randomUUID();
+        List<TrialResult> trials = StudyFixture.trials(studyId).stream()
+                .filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
+        sendRunningStudy(studyId, trials, StudyFixture.finals(studyId).stream()
+                .filter(f -> ARCHITECTURES.contains(f.architecture())).toList());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(trialCounts(studyId)).containsExactly(5, 2));
+        List<SettledTrial> settled = List.of(
+                new SettledTrial(StudyFixture.idIn(studyId, "t0"), 0, TrialState.COMPLETE, 0.6),
+                new SettledTrial(StudyFixture.idIn(studyId, "t1"), 1, TrialState.COMPLETE, 0.5),
+                new SettledTrial(StudyFixture.idIn(studyId, "t2"), 2, TrialState.PRUNED, null),
+                new SettledTrial(StudyFixture.idIn(studyId, "t3"), 3, TrialState.PRUNED, 0.35),
+                new SettledTrial(StudyFixture.idIn(studyId, "t4"), 4, TrialState.COMPLETE, 0.4));
+        send(Topics.TUNING_STUDIES, List.of(
+                StudyFixture.architectureTuned(studyId, ARCHITECTURES, "Basic_CNN_LSTM", 20, settled),
+                StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)), StudyEvent::studyId);
+
+        StudyReport report = EventSchemas.parse(TopicReader.await(bootstrap, Topics.REPORTS_STUDIES,
+                r -> studyId.equals(r.key()), 1, WAIT).get(0).value(), StudyReport.class);
+        assertThat(report.rows().get(0)).extracting(r -> r.architecture(), r -> r.trialsComplete(),
+                r -> r.trialsPruned(), r -> r.trialsFailed(), r -> r.bestValue())
+                .containsExactly("Basic_CNN_LSTM", 3, 2, 0, 0.4);
+        assertThat(report.architectures().get(0).trials()).extracting(t -> t.trialNumber(), t -> t.state())
+                .containsExactly(tuple(0, TrialState.COMPLETE), tuple(1, TrialState.COMPLETE),
+                        tuple(2, TrialState.PRUNED), tuple(3, TrialState.PRUNED), tuple(4, TrialState.COMPLETE));
+        assertThat(report.rows().get(1)).as("Deep, not tuned yet: as its trainers reported")
+                .extracting(r -> r.trialsComplete(), r -> r.trialsFailed()).containsExactly(1, 1);
     }
 
     @Test

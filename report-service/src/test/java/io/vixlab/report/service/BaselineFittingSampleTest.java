@@ -64,7 +64,7 @@ class BaselineFittingSampleTest {
     void baselinesAreFittedOnTheDatasetsTrainingPartOnly() {
         String studyId = "fitting-" + UUID.randomUUID();
         tracker.apply(new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.CREATED,
-                List.of("Basic_CNN_LSTM"), 5, dataset().datasetId(), null, "fitting sample", INGESTED, null));
+                List.of("Basic_CNN_LSTM"), 5, dataset().datasetId(), null, "fitting sample", INGESTED, null, null));
 
         StudyReport report = reports.view(studyId).report();
 

@@ -75,7 +75,7 @@ public class StudyService {
         row.persist();
         out.add(new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, StudyEvent.Status.CREATED,
                 plan.architectures(), plan.trialsPerArchitecture(), plan.datasetId(), null, plan.name(),
-                study.createdAt, plan.setup()));
+                study.createdAt, plan.setup(), null));
         return study.id;
     }
 

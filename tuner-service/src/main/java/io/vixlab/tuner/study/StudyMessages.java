@@ -2,6 +2,7 @@ package io.vixlab.tuner.study;
 
 import io.vixlab.contracts.Event;
 import io.vixlab.contracts.tuning.FinalTrainingRequest;
+import io.vixlab.contracts.tuning.SettledTrial;
 import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrialConfig;
 import io.vixlab.contracts.tuning.TrialControl;
@@ -49,8 +50,19 @@ public final class StudyMessages {
     }
 
     void event(StudyEvent.Status status, String architecture, String detail) {
-        messages.add(new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, status, study.plan.architectures(),
-                study.plan.trialsPerArchitecture(), study.datasetId, architecture, detail, now,
-                study.plan.setup()));
+        messages.add(studyEvent(status, architecture, detail, null));
+    }
+
+    /** The architecture is tuned: its trials as settled, which the report counts rather than the trainers' results. */
+    void tuned(String architecture, List<StudyTrial> trials, String detail) {
+        messages.add(studyEvent(StudyEvent.Status.ARCHITECTURE_TUNED, architecture, detail, trials.stream()
+                .map(t -> new SettledTrial(t.id, t.number, t.state, t.value)).toList()));
+    }
+
+    private StudyEvent studyEvent(StudyEvent.Status status, String architecture, String detail,
+            List<SettledTrial> trials) {
+        return new StudyEvent(StudyEvent.SCHEMA_VERSION, study.id, status, study.plan.architectures(),
+                study.plan.trialsPerArchitecture(), study.datasetId, architecture, detail, now, study.plan.setup(),
+                trials);
     }
 }

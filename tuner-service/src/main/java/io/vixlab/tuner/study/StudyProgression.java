@@ -195,11 +195,12 @@ final class StudyProgression {
             Instant now) {
         architecture.tunedAt = now;
         // The COMPLETE trial with the smallest value; the earliest one on a tie.
-        Optional<StudyTrial> best = snapshot.trialsOf(architecture.architecture).stream()
+        List<StudyTrial> trials = snapshot.trialsOf(architecture.architecture);
+        Optional<StudyTrial> best = trials.stream()
                 .filter(t -> t.state == TrialState.COMPLETE).min(Comparator.comparingDouble(t -> t.value));
         if (best.isEmpty()) {
             architecture.fail("no trial completed: no parameters to train a final model with", now);
-            out.event(Status.ARCHITECTURE_TUNED, architecture.architecture, architecture.detail);
+            out.tuned(architecture.architecture, trials, architecture.detail);
             return;
         }
         architecture.phase = Phase.FINAL_REQUESTED;
@@ -208,7 +209,7 @@ final class StudyProgression {
         architecture.bestParams = best.get().params;
         architecture.finalAttempt = 1;
         architecture.finalRequestedAt = now;
-        out.event(Status.ARCHITECTURE_TUNED, architecture.architecture,
+        out.tuned(architecture.architecture, trials,
                 "best value " + architecture.bestValue + " in trial " + architecture.bestTrialId);
         out.finalTraining(architecture);
     }

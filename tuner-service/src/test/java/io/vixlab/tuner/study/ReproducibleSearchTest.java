@@ -5,6 +5,8 @@ import static io.vixlab.tuner.study.LoopHarness.BASIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vixlab.contracts.training.TrialState;
+import io.vixlab.contracts.tuning.SettledTrial;
+import io.vixlab.contracts.tuning.StudyEvent;
 import io.vixlab.contracts.tuning.TrainingSettings;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,29 @@ class ReproducibleSearchTest {
         assertThat(alone.values()).as("and let others complete").anyMatch(t -> t.contains("COMPLETE"));
         assertThat(three).isEqualTo(alone);
         assertThat(threeOtherOrder).isEqualTo(alone);
+    }
+
+    /**
+     * A trainer that heard no PRUNE before its last epoch reports COMPLETE; the study settles the trial
+     * from its curve as PRUNED, and the tuned event, which the report counts, says so.
+     */
+    @Test
+    void theTunedEventCarriesTheTrialsAsSettledWhereTheTrainerReportedOtherwise() {
+        StudyPlan plan = new StudyPlan("settled", List.of(BASIC), 6, 60, "random", 42L, "median", 1, 1,
+                LoopHarness.plan(List.of(BASIC), 6, 1).training(), TrainingSettings.finalDefaults(), "ds-1");
+        LoopHarness loop = LoopHarness.started(plan);
+        List<List<Double>> good = List.of(List.of(0.2, 0.1), List.of(0.2, 0.1));
+        for (int number = 0; number < 5; number++) {
+            loop.result(loop.trial(BASIC, number).id, 1, TrialState.COMPLETE, 0.1, good);
+        }
+        StudyTrial late = loop.trial(BASIC, 5);
+        loop.result(late.id, 1, TrialState.COMPLETE, 0.9, List.of(List.of(1.0, 0.9), List.of(1.0, 0.9)));
+
+        StudyEvent tuned = loop.sent(StudyEvent.class).stream()
+                .filter(e -> e.status() == StudyEvent.Status.ARCHITECTURE_TUNED).findFirst().orElseThrow();
+        assertThat(tuned.trials()).hasSize(6).last()
+                .isEqualTo(new SettledTrial(late.id, 5, TrialState.PRUNED, 1.0));
+        assertThat(tuned.trials().subList(0, 5)).extracting(SettledTrial::state).containsOnly(TrialState.COMPLETE);
     }
 
     @Test

@@ -24,7 +24,7 @@ class StudyEventsConsumerTest {
 
     private static StudyEvent event(String id, StudyEvent.Status status, Instant at) {
         return new StudyEvent(StudyEvent.SCHEMA_VERSION, id, status, List.of("Basic_CNN_LSTM"), 4, "ds-1", null,
-                "smoke", at, null);
+                "smoke", at, null, null);
     }
 
     private static String statusOf(String id) {

@@ -34,14 +34,14 @@ class MessageOutboxTest {
         String studyId = "study-outbox-" + UUID.randomUUID().toString().substring(0, 8);
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         StudyEvent tuned = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.ARCHITECTURE_TUNED,
-                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", "Basic_CNN_LSTM", "best value 0.5", longAgo, null);
+                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", "Basic_CNN_LSTM", "best value 0.5", longAgo, null, null);
         StudyEvent completed = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.COMPLETED,
-                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, null, longAgo, null);
+                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, null, longAgo, null, null);
         FinalTrainingRequest request = new FinalTrainingRequest(FinalTrainingRequest.SCHEMA_VERSION, studyId,
                 studyId + "-Basic_CNN_LSTM-final", 1, "Basic_CNN_LSTM", Map.of("learning_rate", 0.001),
                 studyId + "-Basic_CNN_LSTM-0", 0.5, "ds-explicit", TrainingSettings.finalDefaults(), longAgo);
         StudyEvent fresh = new StudyEvent(StudyEvent.SCHEMA_VERSION, studyId, StudyEvent.Status.CANCELLED,
-                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, "not due yet", Instant.now(), null);
+                List.of("Basic_CNN_LSTM"), 4, "ds-explicit", null, "not due yet", Instant.now(), null, null);
         long freshId = QuarkusTransaction.requiringNew().call(() -> {
             storeInOutbox(OutboxMessageEntity.Channel.STUDY, studyId, studyId, tuned, longAgo);
             storeInOutbox(OutboxMessageEntity.Channel.FINAL, studyId, request.finalId(), request, longAgo);
