@@ -264,6 +264,8 @@ class LocalStudyIT {
      * left after the kills above and then by three give the same trials (parameters, states, values,
      * curves) and the same report. Twelve trials pass TPE's ten random startup trials, and with two
      * folds of two epochs the median pruner judges the last trials from five or more finished ones.
+     * Whether a trainer hears a PRUNE before its trial's last epoch depends on timing; the report's
+     * counts do not, since it counts the trials as the tuner settled them.
      */
     @Test
     @Order(7)
