@@ -58,6 +58,8 @@ class TunerRestartIT {
 
     static ProductionPlatform platform;
     static ScriptedTrainer trainer;
+    /** Every local tuner a test started: the platform stops only the services it started itself. */
+    static final List<ServiceProcess> localTuners = new ArrayList<>();
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -68,6 +70,7 @@ class TunerRestartIT {
 
     @AfterAll
     static void stopPlatform() throws Exception {
+        localTuners.forEach(ServiceProcess::close);
         if (trainer != null) {
             trainer.close();
         }
@@ -186,6 +189,7 @@ class TunerRestartIT {
         ServiceProcess tuner = ServiceProcess.start(new ServiceProcess.Spec("tuner-service-local",
                 LocalBuild.appDir(root, LocalStack.TUNER_SERVICE), ProductionPlatform.freePort(), "256m", properties,
                 work.resolve("logs")));
+        localTuners.add(tuner);
         return tuner.awaitReady(Duration.ofSeconds(90));
     }
 
