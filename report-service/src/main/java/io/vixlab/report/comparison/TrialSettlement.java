@@ -4,7 +4,6 @@ import io.vixlab.contracts.training.TrialResult;
 import io.vixlab.contracts.tuning.SettledTrial;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Trials as the tuner settled them: a trainer's result says how its run ended, the tuner's
@@ -21,7 +20,7 @@ public final class TrialSettlement {
     public static List<TrialResult> apply(List<TrialResult> results, Map<String, SettledTrial> settled) {
         return results.stream().map(r -> {
             SettledTrial trial = settled.get(r.trialId());
-            if (trial == null || trial.state() == r.state() && Objects.equals(trial.value(), r.value())) {
+            if (trial == null) {
                 return r;
             }
             return new TrialResult(r.schemaVersion(), r.studyId(), r.trialId(), r.trialNumber(), r.attempt(),

@@ -33,7 +33,8 @@ public class StudyTracker {
     @Transactional
     public boolean apply(StudyEvent event) {
         StudyEntity study = StudyEntity.findById(event.studyId());
-        if (study == null) {
+        boolean first = study == null;
+        if (first) {
             study = new StudyEntity();
             study.studyId = event.studyId();
             study.architectures = String.join(",", event.architectures());
@@ -43,13 +44,13 @@ public class StudyTracker {
             study.name = event.status() == StudyEvent.Status.CREATED ? event.detail() : null;
             study.status = event.status();
             study.lastEventAt = event.at();
-            study.keepSetup(event.setup());
-            study.keepSettled(event.trials());
-            study.persist();
-            return true;
         }
         study.keepSetup(event.setup());
         study.keepSettled(event.trials());
+        if (first) {
+            study.persist();
+            return true;
+        }
         if (!event.at().isAfter(study.lastEventAt)) {
             return false;
         }

@@ -59,10 +59,8 @@ class StudyReportFlowTest {
     @Test
     void completedStudyIsReportedOnRestAndPublishedOnceDespiteRedeliveries() throws Exception {
         String studyId = "flow-" + UUID.randomUUID();
-        List<TrialResult> trials = StudyFixture.trials(studyId).stream()
-                .filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
-        List<ModelResult> finals = StudyFixture.finals(studyId).stream()
-                .filter(f -> ARCHITECTURES.contains(f.architecture())).toList();
+        List<TrialResult> trials = trialsOf(studyId);
+        List<ModelResult> finals = finalsOf(studyId);
 
         sendRunningStudy(studyId, trials, finals);
 
@@ -137,12 +135,10 @@ class StudyReportFlowTest {
     @Test
     void trialResultArrivingAfterTheReportPublishesItAgainWithTheCountOnce() throws Exception {
         String studyId = "late-" + UUID.randomUUID();
-        List<TrialResult> trials = StudyFixture.trials(studyId).stream()
-                .filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
+        List<TrialResult> trials = trialsOf(studyId);
         TrialResult late = trials.get(trials.size() - 1);
         assertThat(late.architecture()).isEqualTo("Deep_CNN_LSTM");
-        sendRunningStudy(studyId, trials.subList(0, trials.size() - 1), StudyFixture.finals(studyId).stream()
-                .filter(f -> ARCHITECTURES.contains(f.architecture())).toList());
+        sendRunningStudy(studyId, trials.subList(0, trials.size() - 1), finalsOf(studyId));
         await().atMost(WAIT).untilAsserted(() -> assertThat(trialCounts(studyId)).containsExactly(5, 1));
         send(Topics.TUNING_STUDIES, List.of(StudyFixture.studyEvent(studyId, ARCHITECTURES, StudyEvent.Status.COMPLETED, 30)),
                 StudyEvent::studyId);
@@ -170,10 +166,8 @@ class StudyReportFlowTest {
     @Test
     void trialsCountAsTheTunerSettledThemNotAsTheirTrainersReported() throws Exception {
         String studyId = "settled-" + UUID.randomUUID();
-        List<TrialResult> trials = StudyFixture.trials(studyId).stream()
-                .filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
-        sendRunningStudy(studyId, trials, StudyFixture.finals(studyId).stream()
-                .filter(f -> ARCHITECTURES.contains(f.architecture())).toList());
+        List<TrialResult> trials = trialsOf(studyId);
+        sendRunningStudy(studyId, trials, finalsOf(studyId));
         await().atMost(WAIT).untilAsserted(() -> assertThat(trialCounts(studyId)).containsExactly(5, 2));
         List<SettledTrial> settled = List.of(
                 new SettledTrial(StudyFixture.idIn(studyId, "t0"), 0, TrialState.COMPLETE, 0.6),
@@ -214,6 +208,16 @@ class StudyReportFlowTest {
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value()))
                 .contains("ModelResult breaks its schema");
+    }
+
+    /** The fixture's trial results of the architectures this test's studies plan. */
+    private static List<TrialResult> trialsOf(String studyId) {
+        return StudyFixture.trials(studyId).stream().filter(t -> ARCHITECTURES.contains(t.architecture())).toList();
+    }
+
+    /** The fixture's final results of the architectures this test's studies plan. */
+    private static List<ModelResult> finalsOf(String studyId) {
+        return StudyFixture.finals(studyId).stream().filter(f -> ARCHITECTURES.contains(f.architecture())).toList();
     }
 
     /** Finished trials per row (complete, pruned or failed) of the study's report as built now. */
